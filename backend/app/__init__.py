@@ -1,0 +1,1 @@
+"""OMEGA backend: JWT minting, Stripe billing and content generation for Supabase."""

@@ -1,0 +1,5 @@
+"""Public key discovery."""
+
+from app.api.routes.well_known.router import router
+
+__all__ = ["router"]

@@ -1,0 +1,1 @@
+"""The `omega` command line."""

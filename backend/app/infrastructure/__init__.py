@@ -1,0 +1,1 @@
+"""Database, embedded Postgres, migrations and external providers."""

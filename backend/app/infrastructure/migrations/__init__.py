@@ -1,0 +1,1 @@
+"""Supabase-compatible migration runner."""

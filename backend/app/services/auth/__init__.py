@@ -1,0 +1,1 @@
+"""Registration, sign-in, refresh-token rotation and sessions."""

@@ -1,0 +1,40 @@
+"""Login rate limits per email and per IP, counted in Postgres so every replica shares them."""
+
+import hashlib
+import logging
+
+from app.core.errors import RateLimitedError
+from app.services.auth.dependencies import AuthDependencies
+
+logger = logging.getLogger(__name__)
+
+
+async def enforce_login_rate_limit(deps: AuthDependencies, email: str, ip: str | None) -> None:
+    """Count one sign-in attempt for the email and the IP.
+
+    Raises:
+        RateLimitedError: either bucket is over its limit for the current window.
+    """
+    settings = deps.settings
+    buckets = [(f"login:email:{_digest(email.lower())}", settings.login_rate_limit_per_email)]
+    if ip:
+        buckets.append((f"login:ip:{_digest(ip)}", settings.login_rate_limit_per_ip))
+
+    retry_after = 0
+    async with deps.db.as_service() as conn:
+        for bucket, limit in buckets:
+            cursor = await conn.execute(
+                "select private.hit_rate_limit(%s, %s, %s) as retry_after",
+                (bucket, settings.login_rate_window_seconds, limit),
+            )
+            row = await cursor.fetchone()
+            retry_after = max(retry_after, int(row["retry_after"]) if row else 0)
+
+    if retry_after > 0:
+        logger.warning("Sign-in rate limit hit (ip %s), retry after %d s", ip, retry_after)
+        raise RateLimitedError(f"Too many sign-in attempts. Try again in {retry_after} seconds.", retry_after)
+
+
+def _digest(value: str) -> str:
+    """Hash a bucket key so the table stores no email address."""
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:32]
