@@ -8,6 +8,8 @@ from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from app.core.security.keys import load_es256_private_key
+from app.core.settings_billing import BillingSettings
+from app.core.settings_content import ContentSettings
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +28,7 @@ PLACEHOLDER_SECRETS = frozenset(
 MIN_HS256_SECRET_CHARS = 32
 
 
-class Settings(BaseSettings):
+class Settings(BillingSettings, ContentSettings, BaseSettings):
     """Every setting of the service; environment variable names are the field names in upper case."""
 
     model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False)
