@@ -12,7 +12,12 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import psycopg
 
 from app.core.paths import DEFAULT_PATHS
-from app.infrastructure.embedded_db import drop_database, ensure_database, start_embedded_server
+from app.infrastructure.embedded_db import (
+    drop_database,
+    ensure_database,
+    start_embedded_server,
+    stop_embedded_server,
+)
 from app.infrastructure.migrations.bootstrap import prepare_database
 
 logger = logging.getLogger(__name__)
@@ -58,6 +63,7 @@ class TestDatabase:
 def test_database(work_dir: Path) -> Iterator[TestDatabase]:
     """Create, migrate and seed a fresh database; drop it afterwards."""
     server_url = os.environ.get("TEST_DATABASE_URL")
+    embedded = not server_url
     if not server_url:
         server = start_embedded_server(work_dir / "pgdata", stop_at_exit=True)
         server_url = server.url("postgres", "postgres")
@@ -76,3 +82,5 @@ def test_database(work_dir: Path) -> Iterator[TestDatabase]:
         yield database
     finally:
         drop_database(server_url, database.name)
+        if embedded:
+            stop_embedded_server(work_dir / "pgdata")

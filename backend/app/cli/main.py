@@ -4,6 +4,8 @@ import argparse
 import logging
 import sys
 
+import psycopg
+
 from app.cli.db_commands import add_db_commands, run_db_command
 from app.cli.dev_command import add_dev_command, run_dev
 from app.cli.serve_command import add_serve_command, run_serve
@@ -38,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         return run_db_command(args)
     except MigrationError as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    except psycopg.OperationalError as error:
+        print(f"error: cannot reach the database: {error}", file=sys.stderr)
         return 1
 
 

@@ -70,11 +70,11 @@ def migrate(
     """
     migrations = discover_migrations(directory)
     with psycopg.connect(conninfo, autocommit=True) as conn:
-        for statement in HISTORY_TABLE_DDL:
-            conn.execute(statement)
-
+        # Lock first: two concurrent `create table if not exists` can still collide.
         conn.execute("select pg_advisory_lock(%s)", (MIGRATION_LOCK_KEY,))
         try:
+            for statement in HISTORY_TABLE_DDL:
+                conn.execute(statement)
             applied = _applied_versions(conn)
             pending = [migration for migration in migrations if migration.version not in applied]
             _check_order(pending, applied, include_all)
