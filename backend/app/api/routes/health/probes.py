@@ -23,6 +23,9 @@ async def health() -> ApiResponse[Liveness]:
 
     Returns:
         ApiResponse[Liveness] with status `ok`.
+
+    Raises:
+        Nothing: the probe touches no dependency.
     """
     return ApiResponse(data=Liveness(status="ok"), message="alive")
 

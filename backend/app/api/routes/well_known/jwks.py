@@ -20,5 +20,8 @@ async def jwks(deps: AuthDeps) -> JsonWebKeySet:
     Returns:
         JsonWebKeySet with the ES256 public key and its `kid`; empty under
         HS256, whose shared secret is never published.
+
+    Raises:
+        Nothing: the key set is built at start-up.
     """
     return JsonWebKeySet(**deps.tokens.jwks())
