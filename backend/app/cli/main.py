@@ -8,6 +8,7 @@ import psycopg
 
 from app.cli.db_commands import add_db_commands, run_db_command
 from app.cli.dev_command import add_dev_command, run_dev
+from app.cli.keys_command import add_keys_command, run_keys_command
 from app.cli.serve_command import add_serve_command, run_serve
 from app.core.logging import configure_logging
 from app.infrastructure.migrations.files import MigrationError
@@ -24,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_dev_command(subparsers)
     add_serve_command(subparsers)
     add_db_commands(subparsers)
+    add_keys_command(subparsers)
     return parser
 
 
@@ -34,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_dev(args)
     if args.command == "serve":
         return run_serve(args)
+    if args.command == "keys":
+        return run_keys_command(args)
 
     configure_logging("WARNING")
     try:
