@@ -4,7 +4,7 @@ import logging
 
 from fastapi import APIRouter
 
-from app.api.routes.auth import login, logout, me, refresh, register
+from app.api.routes.auth import invitations, login, logout, me, refresh, register
 
 logger = logging.getLogger(__name__)
 
@@ -14,3 +14,4 @@ router.include_router(login.router)
 router.include_router(refresh.router)
 router.include_router(logout.router)
 router.include_router(me.router)
+router.include_router(invitations.router)

@@ -1,0 +1,1 @@
+"""Invitations: accepting one creates the invited account and signs it in."""
