@@ -71,6 +71,6 @@ async def _database_error(request: Request, error: psycopg.Error) -> JSONRespons
 
 
 async def _unexpected_error(request: Request, error: Exception) -> JSONResponse:
-    """Last resort: log with the stack trace, answer without it."""
+    """Log unexpected errors with the stack trace and return a 500 without it."""
     logger.error("Unexpected error on %s %s: %s", request.method, request.url.path, error, exc_info=error)
     return error_response(500, "An unexpected error occurred")

@@ -59,7 +59,7 @@ class ConflictError(DomainError):
 
 
 class RateLimitedError(DomainError):
-    """Too many requests; `Retry-After` says when to try again."""
+    """Too many requests. The `Retry-After` header gives the seconds to wait."""
 
     status_code = 429
 
@@ -74,6 +74,18 @@ class ServiceUnavailableError(DomainError):
     status_code = 503
 
 
+class BadGatewayError(DomainError):
+    """An upstream service returned an unusable or rejected answer."""
+
+    status_code = 502
+
+
+class GatewayTimeoutError(DomainError):
+    """An upstream service did not answer in time."""
+
+    status_code = 504
+
+
 STATUS_ERRORS: dict[int, type[DomainError]] = {
     400: InvalidInputError,
     401: AuthenticationError,
@@ -82,6 +94,8 @@ STATUS_ERRORS: dict[int, type[DomainError]] = {
     404: NotFoundError,
     409: ConflictError,
     503: ServiceUnavailableError,
+    502: BadGatewayError,
+    504: GatewayTimeoutError,
 }
 
 

@@ -19,7 +19,7 @@ class Database:
     """Pool of omega_api connections.
 
     `as_user` reproduces PostgREST's request context so that row-level
-    security decides what the caller sees. `as_service` runs as omega_api
+    security filters rows for the caller. `as_service` runs as omega_api
     itself, which may only call the functions granted to it by name.
     """
 

@@ -3,7 +3,7 @@
 PostgREST (v10 and later) opens a transaction per request, switches to the
 token's role and exposes the verified claims as `request.jwt.claims`, both
 local to that transaction. The service and the tests use exactly these
-statements, so row-level security sees the same caller PostgREST would show it.
+statements, so row-level security evaluates the same role and claims as under PostgREST.
 """
 
 import json

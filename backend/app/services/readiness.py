@@ -1,4 +1,4 @@
-"""Readiness: the database answers and every migration in this checkout is applied."""
+"""Readiness: the database responds and every migration in this checkout is applied."""
 
 import logging
 from dataclasses import dataclass

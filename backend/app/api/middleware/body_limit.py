@@ -10,7 +10,7 @@ logger = logging.getLogger(__name__)
 
 
 class BodySizeLimitMiddleware:
-    """Answer 413 when `Content-Length`, or the bytes actually streamed, exceed `max_bytes`."""
+    """Return 413 when `Content-Length`, or the bytes actually streamed, exceed `max_bytes`."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self._app = app

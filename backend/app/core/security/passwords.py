@@ -1,4 +1,4 @@
-"""bcrypt password hashing that never blocks the event loop and resists user enumeration."""
+"""bcrypt password hashing in worker threads, with equal work for known and unknown emails."""
 
 import logging
 import secrets

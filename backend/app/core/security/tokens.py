@@ -28,7 +28,7 @@ class InvalidTokenError(Exception):
 
 @dataclass(frozen=True)
 class TokenIdentity:
-    """What a verified access token says about its bearer."""
+    """Identity of the bearer of a verified access token."""
 
     client_id: uuid.UUID
     session_id: uuid.UUID

@@ -51,7 +51,7 @@ class SignInResult:
 
 @dataclass(frozen=True)
 class RequestOrigin:
-    """Where a sign-in request came from, recorded on its session."""
+    """Origin of a sign-in request (IP and user agent), recorded on its session."""
 
     ip: str | None
     user_agent: str | None

@@ -74,7 +74,7 @@ async def rotate_session(deps: AuthDependencies, refresh_token: str) -> SignInRe
             "Refresh token was already used, so the session was revoked. Sign in again."
         )
     if outcome == "suspended":
-        logger.warning("Refresh refused for suspended client %s", row and row["client_id"])
+        logger.warning("Refresh rejected for suspended client %s", row and row["client_id"])
         raise PermissionDeniedError("This account is suspended. Contact your agency or OMEGA support.")
     if outcome != "rotated" or row is None:
         raise AuthenticationError("Refresh token is invalid or expired. Sign in again.")

@@ -72,7 +72,7 @@ async def sign_in(deps: AuthDependencies, email: str, password: str, origin: Req
         logger.info("Failed sign-in from ip %s", origin.ip)
         raise AuthenticationError(INVALID_CREDENTIALS)
     if row["client_status"] != "active":
-        logger.warning("Sign-in refused for suspended client %s", row["client_id"])
+        logger.warning("Sign-in rejected for suspended client %s", row["client_id"])
         raise PermissionDeniedError(SUSPENDED_ACCOUNT)
 
     result = await start_session(deps, row["client_id"], row["role"], row["reseller_id"], origin)

@@ -19,7 +19,7 @@ router = APIRouter()
 @router.get("/health", response_model=ApiResponse[Liveness])
 async def health() -> ApiResponse[Liveness]:
     """
-    Report that the process is alive; touches nothing else.
+    Report that the process is alive without touching any dependency.
 
     Returns:
         ApiResponse[Liveness] with status `ok`.
@@ -36,7 +36,7 @@ async def ready(request: Request, deps: AuthDeps) -> JSONResponse:
     Report whether the service can take traffic.
 
     Returns:
-        ApiResponse[ReadinessReport]; status 200 when the database answers and
+        ApiResponse[ReadinessReport], with status 200 when the database responds and
         no migration is pending.
 
     Raises:
@@ -53,5 +53,5 @@ async def ready(request: Request, deps: AuthDeps) -> JSONResponse:
     )
     body = ApiResponse(data=report, message="ready" if readiness.ready else "not ready")
     if not readiness.ready:
-        logger.warning("Readiness probe answered 503")
+        logger.warning("Readiness probe returned 503")
     return JSONResponse(body.model_dump(mode="json"), status_code=200 if readiness.ready else 503)
