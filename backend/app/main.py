@@ -9,13 +9,14 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app.api.errors import register_error_handlers
 from app.api.middleware.body_limit import BodySizeLimitMiddleware
-from app.api.routes import auth, health, well_known
+from app.api.routes import auth, content, health, well_known
 from app.core.paths import DEFAULT_PATHS, ProjectPaths
 from app.core.security.passwords import PasswordHasher
 from app.core.security.tokens import TokenService
 from app.core.settings import Settings
 from app.infrastructure.database import Database
 from app.services.auth.dependencies import AuthDependencies
+from app.services.content.dependencies import ContentDependencies
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ CORS_HEADERS = ["authorization", "content-type", "apikey", "x-client-info"]
 def create_app(settings: Settings, paths: ProjectPaths = DEFAULT_PATHS) -> FastAPI:
     """Build the service; the database pool opens when the app starts."""
     db = Database(settings.database_url, settings.db_pool_min_size, settings.db_pool_max_size)
+    content_deps = ContentDependencies.from_settings(settings, db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -34,6 +36,7 @@ def create_app(settings: Settings, paths: ProjectPaths = DEFAULT_PATHS) -> FastA
         try:
             yield
         finally:
+            await content_deps.aclose()
             await db.close()
 
     app = FastAPI(
@@ -49,9 +52,11 @@ def create_app(settings: Settings, paths: ProjectPaths = DEFAULT_PATHS) -> FastA
         tokens=TokenService(settings),
     )
     app.state.migrations_dir = paths.migrations
+    app.state.content = content_deps
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(auth.router)
+    api.include_router(content.router)
     app.include_router(api)
     app.include_router(health.router)
     app.include_router(well_known.router)

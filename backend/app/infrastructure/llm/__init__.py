@@ -1,0 +1,1 @@
+"""Model providers behind one interface: OpenAI-compatible, Anthropic and an offline template writer."""

@@ -1,0 +1,1 @@
+"""Content generation: the client's context, the prompt, provider calls, quota and storage."""
