@@ -9,13 +9,14 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app.api.errors import register_error_handlers
 from app.api.middleware.body_limit import BodySizeLimitMiddleware
-from app.api.routes import auth, content, health, well_known
+from app.api.routes import auth, billing, content, health, well_known
 from app.core.paths import DEFAULT_PATHS, ProjectPaths
 from app.core.security.passwords import PasswordHasher
 from app.core.security.tokens import TokenService
 from app.core.settings import Settings
 from app.infrastructure.database import Database
 from app.services.auth.dependencies import AuthDependencies
+from app.services.billing.dependencies import build_billing_dependencies
 from app.services.content.dependencies import ContentDependencies
 
 logger = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ def create_app(settings: Settings, paths: ProjectPaths = DEFAULT_PATHS) -> FastA
     """Build the service; the database pool opens when the app starts."""
     db = Database(settings.database_url, settings.db_pool_min_size, settings.db_pool_max_size)
     content_deps = ContentDependencies.from_settings(settings, db)
+    billing_deps = build_billing_dependencies(settings, db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -37,6 +39,8 @@ def create_app(settings: Settings, paths: ProjectPaths = DEFAULT_PATHS) -> FastA
             yield
         finally:
             await content_deps.aclose()
+            if billing_deps is not None:
+                await billing_deps.gateway.close()
             await db.close()
 
     app = FastAPI(
@@ -53,10 +57,12 @@ def create_app(settings: Settings, paths: ProjectPaths = DEFAULT_PATHS) -> FastA
     )
     app.state.migrations_dir = paths.migrations
     app.state.content = content_deps
+    app.state.billing = billing_deps
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(auth.router)
     api.include_router(content.router)
+    api.include_router(billing.router)
     app.include_router(api)
     app.include_router(health.router)
     app.include_router(well_known.router)

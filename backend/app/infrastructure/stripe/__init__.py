@@ -1,0 +1,1 @@
+"""Stripe: the SDK client, webhook signature checks and typed views of Stripe objects."""

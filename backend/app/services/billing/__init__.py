@@ -1,0 +1,1 @@
+"""Stripe billing: checkout, portal, cancellation, subscription overview, webhooks and sync."""
