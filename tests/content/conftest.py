@@ -89,6 +89,17 @@ async def anthropic_client(anthropic_app: FastAPI) -> AsyncIterator[httpx.AsyncC
         yield http
 
 
+@pytest.fixture(params=["openai", "anthropic"])
+async def provider_client(
+    request: pytest.FixtureRequest, openai_app: FastAPI, anthropic_app: FastAPI
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the app aimed at each network provider in turn."""
+    app = openai_app if request.param == "openai" else anthropic_app
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver", timeout=30) as http:
+        yield http
+
+
 ContextClientMaker = Callable[..., TestUser]
 
 
@@ -115,7 +126,8 @@ def context_client(factory: Factory, admin: psycopg.Connection[DictRow]) -> Cont
         if with_context:
             admin.execute(
                 "insert into public.client_context (client_id, business_name, industry, "
-                "business_description, target_audience, keywords, forbidden_words, forbidden_topics, language) "
+                "business_description, target_audience, keywords, forbidden_words, forbidden_topics, "
+                "language) "
                 "values (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
                 (
                     user.id,
