@@ -6,6 +6,7 @@ import sys
 
 import psycopg
 
+from app.cli.billing_command import add_billing_commands, run_billing_command
 from app.cli.db_commands import add_db_commands, run_db_command
 from app.cli.dev_command import add_dev_command, run_dev
 from app.cli.keys_command import add_keys_command, run_keys_command
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_serve_command(subparsers)
     add_db_commands(subparsers)
     add_keys_command(subparsers)
+    add_billing_commands(subparsers)
     return parser
 
 
@@ -41,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
     configure_logging("WARNING")
     try:
-        return run_db_command(args)
+        return run_billing_command(args) if args.command == "billing" else run_db_command(args)
     except MigrationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

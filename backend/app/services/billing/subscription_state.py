@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.infrastructure.database import Connection
+from app.infrastructure.stripe.gateway import ObservedSubscription
 from app.infrastructure.stripe.objects import SubscriptionState
 from app.services.billing.dependencies import BillingDependencies
 from app.services.billing.plans import PlanPrices
@@ -87,10 +88,17 @@ async def refresh_from_stripe(
     Returns `refreshed` when applied (changed or not), else the reason it was not.
     """
     observed = await deps.gateway.retrieve_subscription(subscription_id)
-    outcome = await _apply(
+    outcome = await apply_observed_state(conn, deps, client_id, observed)
+    return "refreshed" if outcome in ("applied", "no_change") else outcome
+
+
+async def apply_observed_state(
+    conn: Connection, deps: BillingDependencies, client_id: uuid.UUID, observed: ObservedSubscription
+) -> str:
+    """Apply a state read from the Stripe API; it loses only to state stamped after Stripe's response."""
+    return await _apply(
         conn, deps.prices, client_id, observed.state, observed_at=observed.observed_at, is_current=True
     )
-    return "refreshed" if outcome in ("applied", "no_change") else outcome
 
 
 async def _apply(
