@@ -54,11 +54,10 @@ GENERATE_SQL: tuple[LiteralString, ...] = (
     f"from generate_series(1, {LEADS}) g",
     "analyze",
 )
-RLS_FILTERED: LiteralString = (
+FILTERED: LiteralString = (
     "select * from public.leads where reseller_id = %s order by created_at desc limit 50"
 )
-RLS_POLICY_ONLY: LiteralString = "select * from public.leads order by created_at desc limit 50"
-BASELINE = RLS_FILTERED
+POLICY_ONLY: LiteralString = "select * from public.leads order by created_at desc limit 50"
 
 Connection = psycopg.Connection[tuple[object, ...]]
 
@@ -103,7 +102,7 @@ def time_baseline(conn: Connection, reseller_id: str) -> float:
     """Run the filtered query as the superuser, which RLS does not apply to, in its own transaction."""
     with conn.transaction():
         started = time.perf_counter()
-        rows = conn.execute(BASELINE, (reseller_id,)).fetchall()
+        rows = conn.execute(FILTERED, (reseller_id,)).fetchall()
         seconds = time.perf_counter() - started
     assert len(rows) == 50
     return seconds
@@ -149,8 +148,8 @@ def main() -> None:
         ):
             for run in range(WARMUP_RUNS + arguments.runs):
                 plain = time_baseline(superuser, reseller_id)
-                filtered, request = time_rls(api, claims, RLS_FILTERED, (reseller_id,))
-                policy_only, _ = time_rls(api, claims, RLS_POLICY_ONLY, ())
+                filtered, request = time_rls(api, claims, FILTERED, (reseller_id,))
+                policy_only, _ = time_rls(api, claims, POLICY_ONLY, ())
                 if run >= WARMUP_RUNS:
                     samples.baseline.append(plain)
                     samples.filtered.append(filtered)
@@ -158,10 +157,10 @@ def main() -> None:
                     samples.request.append(request)
 
             plans = {
-                "RLS context, `where reseller_id = $1`": explain(api, RLS_FILTERED, (reseller_id,), claims),
-                "RLS context, no filter": explain(api, RLS_POLICY_ONLY, (), claims),
+                "RLS context, `where reseller_id = $1`": explain(api, FILTERED, (reseller_id,), claims),
+                "RLS context, no filter": explain(api, POLICY_ONLY, (), claims),
                 "Baseline, no RLS, `where reseller_id = $1`": explain(
-                    superuser, BASELINE, (reseller_id,), None
+                    superuser, FILTERED, (reseller_id,), None
                 ),
             }
 
