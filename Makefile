@@ -7,7 +7,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 CODE := backend tests bench
 
-.PHONY: dev test lint bench-login bench-rls
+.PHONY: dev test lint bench-login bench-content bench-rls
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -29,6 +29,9 @@ test: lint
 
 bench-login: $(INSTALLED)
 	$(VENV)/bin/python -m bench.login_bench
+
+bench-content: $(INSTALLED)
+	$(VENV)/bin/python -m bench.content_bench
 
 bench-rls: $(INSTALLED)
 	$(VENV)/bin/python -m bench.rls_bench

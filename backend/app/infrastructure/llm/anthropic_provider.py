@@ -81,6 +81,8 @@ async def _deltas(
                 yield event.delta.text
             elif event.type == "message_delta":
                 usage.completion_tokens = event.usage.output_tokens
+            elif event.type == "message_stop":
+                usage.finished = True
     except anthropic.APIError as error:
         raise _translate(error) from error
 

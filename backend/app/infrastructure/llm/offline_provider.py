@@ -30,7 +30,7 @@ class OfflineProvider:
     async def open_stream(self, job: ProviderJob, time_budget: float) -> OpenedStream:
         """Stream the composed text in short pieces, as a network model would."""
         text = compose(job.offline)
-        usage = StreamUsage(model=self.model)
+        usage = StreamUsage(model=self.model, finished=True)
         return OpenedStream(deltas=_pieces(text), usage=usage)
 
     async def aclose(self) -> None:

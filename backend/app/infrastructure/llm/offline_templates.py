@@ -10,14 +10,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "caption": "{opening} {business}: {brief}. {keywords} {closing}",
         "post": "{opening} {business} ({industry})\n\n{brief}.\n\n{keywords}\n\n{closing}",
         "video_script": (
-            "Escena 1 (gancho): {opening} {brief}.\n"
+            "Escena 1 (gancho): {brief}.\n"
             "Escena 2: así lo hacemos en {business}. {keywords}\n"
             "Escena 3 (cierre): {closing}"
         ),
         "bio": "{business} · {industry}. {keywords}",
         "ad": "{business}: {brief}. {keywords} {closing}",
         "email": (
-            "Asunto: {brief}\n\nHola:\n\n{opening} En {business} queremos contarte: {brief}. {keywords}\n\n"
+            "Asunto: {brief}\n\nHola:\n\nEn {business} queremos contarte: {brief}. {keywords}\n\n"
             "{closing}\n\nUn saludo,\nEl equipo de {business}"
         ),
     },
@@ -25,14 +25,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "caption": "{opening} {business}: {brief}. {keywords} {closing}",
         "post": "{opening} {business} ({industry})\n\n{brief}.\n\n{keywords}\n\n{closing}",
         "video_script": (
-            "Scene 1 (hook): {opening} {brief}.\n"
+            "Scene 1 (hook): {brief}.\n"
             "Scene 2: this is how we do it at {business}. {keywords}\n"
             "Scene 3 (close): {closing}"
         ),
         "bio": "{business} · {industry}. {keywords}",
         "ad": "{business}: {brief}. {keywords} {closing}",
         "email": (
-            "Subject: {brief}\n\nHello,\n\n{opening} At {business} we want to tell you: {brief}. "
+            "Subject: {brief}\n\nHello,\n\nAt {business} we want to tell you: {brief}. "
             "{keywords}\n\n"
             "{closing}\n\nBest regards,\nThe {business} team"
         ),
@@ -56,17 +56,17 @@ KEYWORDS_LEAD = {"es": "Lo nuestro: {list}.", "en": "What we are about: {list}."
 # Ideas are "title | angle" lines, the same format the network providers are asked for.
 IDEAS = {
     "es": (
-        "{brief} paso a paso | Enseña el proceso detrás de {business}",
+        "Paso a paso: {brief} | Enseña el proceso detrás de {business}",
         "Preguntas frecuentes sobre {industry} | Responde las dudas reales de tus clientes",
         "Un día en {business} | Muestra al equipo y el trabajo diario",
         "Antes y después | Compara el resultado con el punto de partida",
-        "La opinión de un cliente | Comparte un testimonio sobre {brief}",
+        "La opinión de un cliente | Comparte lo que dicen de {business}",
     ),
     "en": (
-        "{brief}, step by step | Show the process behind {business}",
+        "Step by step: {brief} | Show the process behind {business}",
         "{industry} questions answered | Reply to the real questions of your customers",
         "A day at {business} | Introduce the team and the daily work",
         "Before and after | Compare the result with the starting point",
-        "A customer's view | Share a testimonial about {brief}",
+        "A customer's view | Share what people say about {business}",
     ),
 }

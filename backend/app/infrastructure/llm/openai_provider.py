@@ -86,6 +86,8 @@ async def _deltas(
             for choice in chunk.choices:
                 if choice.delta.content:
                     yield choice.delta.content
+                if choice.finish_reason is not None:
+                    usage.finished = True
     except openai.APIError as error:
         raise _translate(error) from error
 

@@ -2,7 +2,7 @@
 
 import logging
 from collections.abc import AsyncGenerator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,9 @@ class StreamUsage:
     response_id: str | None = None
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
-    parts: list[str] = field(default_factory=list)
+    # Set when the provider signalled the end (a finish reason, message_stop); a stream
+    # that stops without it was cut off.
+    finished: bool = False
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-from app.core.errors import GatewayTimeoutError
+from app.core.errors import BadGatewayError, GatewayTimeoutError
 from app.infrastructure.llm.errors import ProviderError
 from app.infrastructure.llm.types import OpenedStream
 from app.services.content.dependencies import ContentDependencies
@@ -90,12 +90,13 @@ async def _deltas_until(opened: OpenedStream, deadline: float) -> AsyncIterator[
             async with asyncio.timeout_at(deadline):
                 delta = await anext(opened.deltas, None)
             if delta is None:
-                return
+                break
             yield delta
     except TimeoutError as error:
         logger.error("Provider stream stalled past its deadline")
         raise GatewayTimeoutError("The model provider stopped answering; nothing was stored") from error
     except ProviderError as error:
+        # A provider failure in the middle of a stream cannot be retried: text was already sent.
         logger.error(
             "Provider stream failed: %s, status %s, request id %s",
             type(error).__name__,
@@ -103,3 +104,6 @@ async def _deltas_until(opened: OpenedStream, deadline: float) -> AsyncIterator[
             error.request_id,
         )
         raise provider_failure(error) from error
+    if not opened.usage.finished:
+        logger.error("Provider stream %s ended before the provider finished it", opened.usage.response_id)
+        raise BadGatewayError("The model provider cut the answer off; nothing was stored")
