@@ -7,7 +7,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 CODE := backend tests bench
 
-.PHONY: dev test lint bench-login bench-content bench-rls
+.PHONY: dev test lint bench-login bench-content bench-webhooks bench-rls
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -32,6 +32,9 @@ bench-login: $(INSTALLED)
 
 bench-content: $(INSTALLED)
 	$(VENV)/bin/python -m bench.content_bench
+
+bench-webhooks: $(INSTALLED)
+	$(VENV)/bin/python -m bench.webhook_bench
 
 bench-rls: $(INSTALLED)
 	$(VENV)/bin/python -m bench.rls_bench

@@ -1,10 +1,9 @@
-"""POST /billing/checkout: one Stripe customer per client, the right session, and the guard cases."""
+"""POST /billing/checkout: one Stripe customer per client, and the session it creates."""
 
 import asyncio
 import secrets
 
 import httpx
-import pytest
 
 from tests.billing.conftest import RETURN_URL
 from tests.billing.fake_stripe import FakeStripe
@@ -97,52 +96,6 @@ async def test_checkout_with_trial(
     assert session.params["subscription_data[trial_period_days]"] == "7"
 
 
-@pytest.mark.parametrize("plan", ["gold", "BASIC", "free", " basic"])
-async def test_unknown_plan_rejected(
-    plan: str, billing_client: httpx.AsyncClient, fake_stripe: FakeStripe, factory: Factory, admin: Admin
-) -> None:
-    user = factory.user()
-
-    response = await billing_client.post(CHECKOUT, json={"plan": plan}, headers=user.headers)
-
-    assert response.status_code == 400
-    assert "Unknown plan" in response.json()["detail"]
-    assert fake_stripe.state.calls == []
-    assert subscription_row(admin, user.id) is None
-
-
-@pytest.mark.parametrize("body", [{}, {"plan": ""}, {"plan": 3}, {"plan": "pro", "trial": "maybe"}])
-async def test_invalid_checkout_body_rejected(
-    body: dict[str, object], billing_client: httpx.AsyncClient, fake_stripe: FakeStripe, factory: Factory
-) -> None:
-    user = factory.user()
-
-    response = await billing_client.post(CHECKOUT, json=body, headers=user.headers)
-
-    assert response.status_code == 422
-    assert fake_stripe.state.calls == []
-
-
-@pytest.mark.parametrize("status", ["active", "trialing", "past_due"])
-async def test_live_subscription_conflicts(
-    status: str, billing_client: httpx.AsyncClient, fake_stripe: FakeStripe, factory: Factory, admin: Admin
-) -> None:
-    user = factory.user()
-    link_customer(
-        admin,
-        user.id,
-        f"cus_{secrets.token_hex(6)}",
-        status=status,
-        subscription_id=f"sub_{secrets.token_hex(6)}",
-    )
-
-    response = await billing_client.post(CHECKOUT, json={"plan": "pro"}, headers=user.headers)
-
-    assert response.status_code == 409
-    assert "portal" in response.json()["detail"]
-    assert fake_stripe.state.calls == []
-
-
 async def test_canceled_client_may_subscribe_again_without_trial(
     billing_client: httpx.AsyncClient, fake_stripe: FakeStripe, factory: Factory, admin: Admin
 ) -> None:
@@ -177,36 +130,3 @@ async def test_sign_up_trial_may_check_out(
     assert row is not None
     assert (row["status"], row["plan_id"]) == ("trialing", "basic")
     assert row["stripe_customer_id"] is not None
-
-
-async def test_checkout_requires_token(billing_client: httpx.AsyncClient, fake_stripe: FakeStripe) -> None:
-    response = await billing_client.post(CHECKOUT, json={"plan": "pro"})
-
-    assert response.status_code == 401
-    assert fake_stripe.state.calls == []
-
-
-async def test_revoked_session_rejected(
-    billing_client: httpx.AsyncClient, fake_stripe: FakeStripe, factory: Factory, admin: Admin
-) -> None:
-    user = factory.user()
-    admin.execute("update private.sessions set revoked_at = now() where id = %s", (user.session_id,))
-
-    response = await billing_client.post(CHECKOUT, json={"plan": "pro"}, headers=user.headers)
-
-    assert response.status_code == 401
-    assert fake_stripe.state.calls == []
-
-
-async def test_stripe_failure_answers_502_and_stores_nothing(
-    billing_client: httpx.AsyncClient, fake_stripe: FakeStripe, factory: Factory, admin: Admin
-) -> None:
-    user = factory.user()
-    fake_stripe.fail_next("/v1/customers", status=500, times=3)
-
-    response = await billing_client.post(CHECKOUT, json={"plan": "pro"}, headers=user.headers)
-
-    assert response.status_code == 502
-    assert "sk_test" not in response.text
-    assert subscription_row(admin, user.id) is None
-    assert fake_stripe.calls_to("POST", "/v1/checkout/sessions") == []

@@ -92,7 +92,7 @@ async def handle_checkout_completed(context: EventContext) -> HandledEvent:
 async def handle_invoice_paid(context: EventContext) -> HandledEvent:
     """invoice.paid: a paid invoice of a past_due or unpaid subscription makes it active again.
 
-    Any other paid invoice, such as the $0 invoice that opens a trial, changes nothing.
+    Other paid invoices, such as the $0 invoice that opens a trial, change nothing.
     """
     invoice = parse_invoice(context.event.data_object)
     client_id = _require_client(
