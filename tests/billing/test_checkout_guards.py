@@ -89,3 +89,15 @@ async def test_stripe_failure_answers_502_and_stores_nothing(
     assert "sk_test" not in response.text
     assert subscription_row(admin, user.id) is None
     assert fake_stripe.calls_to("POST", "/v1/checkout/sessions") == []
+
+
+async def test_suspended_agency_client_rejected(
+    billing_client: httpx.AsyncClient, fake_stripe: FakeStripe, factory: Factory, admin: Admin
+) -> None:
+    user = factory.user(reseller_id=factory.reseller(status="suspended"))
+
+    response = await billing_client.post(CHECKOUT, json={"plan": "pro"}, headers=user.headers)
+
+    assert response.status_code == 403
+    assert fake_stripe.state.calls == []
+    assert subscription_row(admin, user.id) is None

@@ -164,3 +164,23 @@ async def test_unknown_event_type_acknowledged(webhooks: WebhookSender, admin: A
     stored = stored_event(admin, event_id)
     assert stored is not None
     assert stored["client_id"] is None
+
+
+async def test_concurrent_events_newest_wins(
+    webhooks: WebhookSender, admin: Admin, linked_client: LinkedClient
+) -> None:
+    base = int(time.time()) - 300
+    sub_id, customer = linked_client.subscription_id, linked_client.customer_id
+    sends = [
+        webhooks.send(UPDATED, subscription(sub_id, customer, "active", PRICE_PRO), base + offset)
+        for offset in range(8)
+    ]
+    sends.append(webhooks.send(DELETED, subscription(sub_id, customer, "canceled", PRICE_BASIC), base + 8))
+
+    responses = await asyncio.gather(*reversed(sends))
+
+    assert {r.status_code for r in responses} == {200}
+    row = subscription_row(admin, linked_client.user.id)
+    assert row is not None
+    assert (row["status"], row["plan_id"]) == ("canceled", "basic")
+    assert int(row["last_stripe_event_at"].timestamp()) == base + 8
