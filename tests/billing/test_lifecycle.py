@@ -120,6 +120,19 @@ async def test_trial_to_paid_to_canceled(
     ended = await _status(billing_client, headers)
     assert (ended["plan"], ended["status"], ended["allows_work"]) == ("pro", "canceled", False)
 
+    with postgrest(claims) as session:
+        session.execute(
+            "insert into public.client_context (client_id, business_name, industry) values (%s, %s, %s)",
+            (client_id, "Tienda Sol", "panadería"),
+        )
+    generation = await billing_client.post(
+        "/api/v1/content/generate-caption",
+        json={"brief": "Oferta de pan de masa madre esta semana", "platform": "instagram"},
+        headers=headers,
+    )
+    assert generation.status_code == 402
+    assert "subscription" in generation.json()["detail"].lower()
+
     with pytest.raises(psycopg.Error) as refused:
         _add_social_account(postgrest, claims, client_id)
     assert refused.value.sqlstate == "PT402"
