@@ -87,6 +87,9 @@ async def refresh_from_stripe(
 
     Returns `refreshed` when applied (changed or not), else the reason it was not.
     """
+    # NOTE: the read runs while this transaction holds the client's lock and a
+    # pooled connection. A slow Stripe API (up to 3 attempts of 20 s each) delays
+    # this client's other events, and many such reads at once can drain the pool.
     observed = await deps.gateway.retrieve_subscription(subscription_id)
     outcome = await apply_observed_state(conn, deps, client_id, observed)
     return "refreshed" if outcome in ("applied", "no_change") else outcome
