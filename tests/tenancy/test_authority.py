@@ -131,3 +131,30 @@ def test_admin_cannot_change_commission(postgrest: Postgrest, tenancy: Tenancy, 
     ).fetchone()
     assert sqlstate == "PT403"
     assert float(row["commission_rate"]) == 0.2
+
+
+def test_owner_suspends_and_creates_agencies(postgrest: Postgrest, tenancy: Tenancy, factory, admin) -> None:
+    agency = tenancy.agency()
+    owner = factory.user(role="owner")
+
+    with postgrest(owner.claims) as request:
+        request.execute(
+            "update public.resellers set status = 'suspended' where id = %s", (agency.reseller_id,)
+        )
+        request.execute(
+            "insert into public.resellers (slug, agency_name, commission_rate) "
+            "values ('agencia-creada-por-owner', 'Agencia Nueva', 0.15)"
+        )
+    with postgrest(agency.admin.claims) as request:
+        clients_seen = request.rows("select id from public.clients where role = 'client'")
+
+    suspended = admin.execute(
+        "select status from public.resellers where id = %s", (agency.reseller_id,)
+    ).fetchone()
+    created = admin.execute(
+        "select status, commission_rate from public.resellers where slug = 'agencia-creada-por-owner'"
+    ).fetchone()
+    assert suspended["status"] == "suspended"
+    assert created["status"] == "active"
+    assert float(created["commission_rate"]) == 0.15
+    assert clients_seen == []
