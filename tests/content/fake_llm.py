@@ -2,7 +2,7 @@
 
 Each request is recorded (path, headers, JSON body) so tests can assert on
 the exact prompt. Replies are scripted per request; without a script the
-server answers with `default_text`.
+server returns `default_text`.
 """
 
 import json
@@ -22,7 +22,7 @@ HANG_LIMIT_SECONDS = 30.0
 
 @dataclass
 class Reply:
-    """One scripted answer: text (streamed in `pieces` when given), an error status, or silence."""
+    """One scripted reply: text (streamed in `pieces` when given), an error status, or silence."""
 
     text: str = ""
     pieces: list[str] | None = None
@@ -102,12 +102,12 @@ class FakeLLMServer:
         self.released = threading.Event()
 
     def reply(self, *replies: Reply) -> None:
-        """Queue answers for the next requests, in order."""
+        """Queue replies for the next requests, in order."""
         with self._lock:
             self.script.extend(replies)
 
     def record(self, request: RecordedRequest) -> Reply:
-        """Store a request and return its scripted answer."""
+        """Store a request and return its scripted reply."""
         with self._lock:
             self.requests.append(request)
             return self.script.popleft() if self.script else Reply(text=self.default_text)

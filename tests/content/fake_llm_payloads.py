@@ -4,7 +4,7 @@ import json
 
 
 def message(text: str, model: str, anthropic: bool) -> dict[str, object]:
-    """A complete, non-streamed answer."""
+    """A complete, non-streamed response."""
     if anthropic:
         return {
             "id": "msg_fake_1",

@@ -25,7 +25,7 @@ class AnthropicProvider:
         self._client = AsyncAnthropic(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=0)
 
     async def complete(self, job: ProviderJob, time_budget: float) -> Completion:
-        """Return the whole answer of one message."""
+        """Return the whole text of one message."""
         try:
             message = await self._client.messages.create(
                 model=self.model,

@@ -17,7 +17,7 @@ class ProviderError(Exception):
 
 
 class ProviderTimeoutError(ProviderError):
-    """The provider did not answer within the deadline."""
+    """The provider did not respond within the deadline."""
 
 
 class ProviderRateLimitError(ProviderError):
@@ -37,10 +37,10 @@ class ProviderQuotaError(ProviderError):
 
 
 class ProviderServerError(ProviderError):
-    """A 5xx answer or a dropped connection; worth a bounded retry."""
+    """A 5xx response or a dropped connection, worth a bounded retry."""
 
     retryable = True
 
 
 class ProviderRejectedError(ProviderError):
-    """A 4xx answer other than 429, such as a wrong key or an unknown model."""
+    """A 4xx response other than 429, such as a wrong key or an unknown model."""

@@ -34,5 +34,5 @@ def build_provider(settings: Settings) -> LLMProvider | None:
     if choice == "offline":
         logger.info("Content provider: offline templates")
         return OfflineProvider()
-    logger.warning("No content provider configured: generation endpoints answer 503")
+    logger.warning("No content provider configured: generation endpoints return 503")
     return None

@@ -65,7 +65,7 @@ def compose(brief: OfflineBrief) -> str:
 
 
 def _hashtags(sources: list[str], forbidden: tuple[str, ...]) -> str:
-    """One `#CamelCase` tag per source phrase, without duplicates or forbidden words."""
+    """Build one `#CamelCase` tag per source phrase, without duplicates or forbidden words."""
     tags: list[str] = []
     for source in sources:
         words = HASHTAG_WORD.findall(source)

@@ -28,7 +28,7 @@ class OpenAICompatibleProvider:
         self._client = AsyncOpenAI(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=0)
 
     async def complete(self, job: ProviderJob, time_budget: float) -> Completion:
-        """Return the whole answer of one chat completion."""
+        """Return the whole text of one chat completion."""
         try:
             response = await self._client.chat.completions.create(
                 model=self.model,

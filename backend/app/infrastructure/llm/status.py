@@ -1,4 +1,4 @@
-"""Classify a provider's HTTP error answer into a ProviderError."""
+"""Classify a provider's HTTP error response into a ProviderError."""
 
 import logging
 from collections.abc import Mapping
@@ -22,7 +22,7 @@ QUOTA_ERROR_CODES = frozenset({"insufficient_quota", "billing_error", "billing_h
 def classify_status(
     status: int, headers: Mapping[str, str], body: object, request_id: str | None
 ) -> ProviderError:
-    """Turn a non-2xx provider answer into the matching ProviderError."""
+    """Turn a non-2xx provider response into the matching ProviderError."""
     code = _error_code(body)
     if status == 402 or code in QUOTA_ERROR_CODES:
         return ProviderQuotaError(f"provider quota exhausted ({code or status})", status, request_id)

@@ -1,4 +1,4 @@
-"""What a provider receives and returns, independent of any SDK."""
+"""Provider requests and responses, independent of any SDK."""
 
 import logging
 from collections.abc import AsyncGenerator
@@ -36,7 +36,7 @@ class ProviderJob:
 
 @dataclass(frozen=True)
 class Completion:
-    """A finished answer with the ids and counts worth logging and storing."""
+    """A finished response with the ids and counts worth logging and storing."""
 
     text: str
     provider: str
@@ -77,11 +77,11 @@ class LLMProvider(Protocol):
     model: str
 
     async def complete(self, job: ProviderJob, time_budget: float) -> Completion:
-        """Return the whole answer."""
+        """Return the whole response."""
         ...
 
     async def open_stream(self, job: ProviderJob, time_budget: float) -> OpenedStream:
-        """Start a streamed answer and return once the provider has accepted the request."""
+        """Start a streamed response and return once the provider has accepted the request."""
         ...
 
     async def aclose(self) -> None:

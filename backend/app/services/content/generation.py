@@ -13,7 +13,7 @@ from app.services.content.output import parse_output
 from app.services.content.provider_calls import call_with_retries
 from app.services.content.quota import release_generations
 from app.services.content.request import GenerationRequest, PreparedGeneration, prepare_generation
-from app.services.content.review import Review, review_answer
+from app.services.content.review import Review, review_response
 from app.services.content.store import StoredVariant, VariantResult, store_variants
 
 logger = logging.getLogger(__name__)
@@ -76,10 +76,10 @@ async def generate_content(
 async def write_variant(
     deps: ContentDependencies, prepared: PreparedGeneration, variant: int
 ) -> VariantResult:
-    """Ask for one variant, and ask once more if the answer breaks a rule.
+    """Request one variant, and request a rewrite once if the response breaks a rule.
 
     Raises:
-        BadGatewayError: both answers repeated the system prompt.
+        BadGatewayError: both responses repeated the system prompt.
     """
     context = prepared.target.context
     loop = asyncio.get_running_loop()
@@ -100,14 +100,14 @@ async def write_variant(
             loop.time() + deps.policy.timeout,
             label,
         )
-        logger.info("Provider answered %s (response id %s)", label, completion.response_id)
+        logger.info("Provider call %s succeeded (response id %s)", label, completion.response_id)
         if completion.prompt_tokens is not None or completion.completion_tokens is not None:
             counted = True
             prompt_tokens += completion.prompt_tokens or 0
             completion_tokens += completion.completion_tokens or 0
 
         parsed = parse_output(prepared.request.kind, completion.text, prepared.target.platform)
-        review = review_answer(
+        review = review_response(
             parsed=parsed,
             raw=completion.text,
             system=prompt.system,
@@ -118,13 +118,13 @@ async def write_variant(
         )
         if review.clean or attempt == MAX_ATTEMPTS:
             break
-        logger.warning("Answer %s rejected, asking again: %s", label, _problem_names(review))
+        logger.warning("Response %s rejected, requesting a rewrite: %s", label, _problem_names(review))
         feedback = review.feedback()
 
     if review.leaked:
-        raise BadGatewayError("The model answer repeated its confidential instructions; nothing was stored")
+        raise BadGatewayError("The model response repeated its confidential instructions; nothing was stored")
     if not parsed.text:
-        raise BadGatewayError("The model returned an empty answer; nothing was stored")
+        raise BadGatewayError("The model returned an empty response; nothing was stored")
     return VariantResult(
         variant=variant,
         output=parsed,

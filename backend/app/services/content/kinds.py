@@ -11,7 +11,7 @@ PLATFORMS: tuple[str, ...] = get_args(Platform)
 
 
 class ContentKind(StrEnum):
-    """What to write; the values are the path suffixes of /generate-<kind>."""
+    """Kind of content to write; the values are the path suffixes of /generate-<kind>."""
 
     CAPTION = "caption"
     POST = "post"
@@ -59,7 +59,7 @@ BIO_CHAR_LIMITS: dict[str, int] = {
 HASHTAG_LIMITS: dict[str, int] = {"instagram": 30, "x": 5, "linkedin": 5, "threads": 5}
 DEFAULT_HASHTAG_LIMIT = 30
 IDEAS_PER_REQUEST = 5
-# Without a platform, text kinds still get a ceiling so a runaway answer is caught.
+# Without a platform, text kinds still get a ceiling so a runaway response is caught.
 DEFAULT_TEXT_LIMIT = 5_000
 
 

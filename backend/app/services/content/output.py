@@ -1,4 +1,4 @@
-"""Typed output per kind, and the checks an answer must pass before it is returned."""
+"""Typed output per kind, and the checks a model response must pass before it is returned."""
 
 import logging
 import re
@@ -12,7 +12,7 @@ logger = logging.getLogger(__name__)
 HASHTAG_SEPARATORS = re.compile(r"[\s,;]+")
 LIST_MARKER = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
 IDEA_SEPARATORS = ("|", " — ", " – ", " - ", ": ")
-# This many characters of the system message copied verbatim into an answer mean the prompt leaked.
+# This many characters of the system message copied verbatim into a response mean the prompt leaked.
 LEAK_WINDOW_CHARS = 40
 
 
@@ -26,7 +26,7 @@ class Idea:
 
 @dataclass(frozen=True)
 class ParsedOutput:
-    """The answer as stored text plus its typed form for hashtags and ideas."""
+    """A model response as stored text, plus its typed form for hashtags and ideas."""
 
     text: str
     hashtags: list[str] | None = None
@@ -55,7 +55,7 @@ def forbidden_words_in(text: str, forbidden: tuple[str, ...]) -> list[str]:
 
 
 def leaks_system_prompt(text: str, system: str, canary: str, start: int = 0) -> bool:
-    """Report whether the answer repeats the marker or any LEAK_WINDOW_CHARS characters of the system message.
+    """Report whether the response repeats the marker or LEAK_WINDOW_CHARS characters of the system message.
 
     Only windows ending after `start` are checked, so a stream can check each new piece once.
     """

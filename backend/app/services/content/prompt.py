@@ -82,12 +82,14 @@ class PromptBuilder:
             f"Write {task} for the business in client_context, following the brief in request.",
         ]
         if feedback:
-            user_parts.append(f"Your previous answer was rejected: {feedback} Write it again and fix that.")
+            user_parts.append(
+                f"Your previous answer was rejected because {feedback} Write it again and fix that."
+            )
         system = self._system(context, request)
         return BuiltPrompt(system=system, user="\n\n".join(user_parts), cut_fields=tuple(cut))
 
     def _system(self, context: ClientContext, request: PromptRequest) -> str:
-        """The rules; nothing here comes from free text the client typed."""
+        """Build the rules; nothing here comes from free text the client typed."""
         task, output_format = KIND_TASKS[request.kind]
         channel = request.platform or "any channel"
         limit = char_limit(request.kind, request.platform)

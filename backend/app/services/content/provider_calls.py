@@ -50,7 +50,7 @@ async def call_with_retries(
     """Run `operation(remaining_seconds)` until it succeeds, the deadline passes or retries run out.
 
     Raises:
-        GatewayTimeoutError: the provider did not answer before the deadline (504).
+        GatewayTimeoutError: the provider did not respond before the deadline (504).
         ServiceUnavailableError: rate limited past the retry budget, or the provider quota is gone (503).
         BadGatewayError: provider 5xx past the retry budget, or the provider rejected the request (502).
     """
@@ -59,12 +59,12 @@ async def call_with_retries(
     while True:
         remaining = deadline - loop.time()
         if remaining <= 0:
-            raise _timed_out(label, None)
+            raise _timed_out(label)
         try:
             async with asyncio.timeout(remaining):
                 return await operation(remaining)
         except TimeoutError as error:
-            raise _timed_out(label, None) from error
+            raise _timed_out(label) from error
         except ProviderRateLimitError as error:
             rate_limit_failures += 1
             wait = (
@@ -91,9 +91,9 @@ async def call_with_retries(
 
 
 def provider_failure(error: ProviderError) -> DomainError:
-    """The HTTP-level error for a provider failure that is not retried."""
+    """Return the HTTP-level error for a provider failure that is not retried."""
     if isinstance(error, ProviderTimeoutError):
-        return GatewayTimeoutError("The model provider did not answer in time; please try again")
+        return GatewayTimeoutError("The model provider timed out; please try again")
     if isinstance(error, ProviderQuotaError):
         return ServiceUnavailableError(
             "Content generation is temporarily unavailable (provider quota exhausted)"
@@ -105,14 +105,14 @@ def provider_failure(error: ProviderError) -> DomainError:
     return BadGatewayError("The model provider rejected the request")
 
 
-def _timed_out(label: str, error: ProviderError | None) -> GatewayTimeoutError:
-    """Log and build the 504."""
+def _timed_out(label: str) -> GatewayTimeoutError:
+    """Log the timeout and build the 504."""
     logger.error("Provider call %s timed out", label)
-    return GatewayTimeoutError("The model provider did not answer in time; please try again")
+    return GatewayTimeoutError("The model provider timed out; please try again")
 
 
 def _rate_limited(wait: float) -> ServiceUnavailableError:
-    """A 503 that tells the caller when the provider expects to accept requests again."""
+    """Build a 503 whose `Retry-After` is when the provider expects to accept requests again."""
     seconds = max(1, math.ceil(wait))
     return ServiceUnavailableError(
         "The model provider is rate limiting requests; please try again later",

@@ -38,7 +38,7 @@ async def reserve_generations(db: Database, client_id: uuid.UUID, count: int) ->
             raise NotFoundError("Client not found")
         if not entitlement["allows_work"]:
             status = entitlement["status"] or "none"
-            logger.info("Generation refused for client %s: subscription status %s", client_id, status)
+            logger.info("Generation rejected for client %s: subscription status %s", client_id, status)
             raise PaymentRequiredError(
                 f"Your subscription (status: {status}) does not allow content generation. "
                 "Renew or upgrade it to continue."
@@ -65,7 +65,7 @@ async def release_generations(db: Database, reservation: Reservation) -> None:
 
 
 def _quota_exhausted(client_id: uuid.UUID, limit: int | None, resets_at: datetime) -> RateLimitedError:
-    """The 429 with the reset date in the message and the seconds until it in `Retry-After`."""
+    """Build the 429 with the reset date in the message and the seconds until it in `Retry-After`."""
     seconds = max(1, math.ceil((resets_at - datetime.now(UTC)).total_seconds()))
     logger.info("Client %s reached its monthly generation quota of %s", client_id, limit)
     return RateLimitedError(

@@ -1,4 +1,4 @@
-"""What a caller asks for, and the prepared state every generation path starts from."""
+"""A generation request, and the prepared state every generation path starts from."""
 
 import logging
 import uuid
@@ -40,7 +40,7 @@ class PreparedGeneration:
     provider: LLMProvider
 
     def prompt_request(self, variant: int) -> PromptRequest:
-        """The prompt inputs of one variant."""
+        """Return the prompt inputs of one variant."""
         return PromptRequest(
             kind=self.request.kind,
             platform=self.target.platform,
@@ -51,7 +51,7 @@ class PreparedGeneration:
         )
 
     def job(self, deps: ContentDependencies, prompt: BuiltPrompt, variant: int, attempt: int) -> ProviderJob:
-        """The provider call of one attempt at one variant."""
+        """Build the provider call of one attempt at one variant."""
         context = self.target.context
         return ProviderJob(
             system=prompt.system,

@@ -1,4 +1,4 @@
-"""Checks on an answer, the feedback that asks for a rewrite, and the warnings that remain."""
+"""Checks on a model response, the feedback that requests a rewrite, and the warnings that remain."""
 
 import logging
 from dataclasses import dataclass
@@ -11,7 +11,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Review:
-    """What is wrong with one answer; an empty review means it can be returned as it is."""
+    """Problems found in one response; a clean review means it is returned as it is."""
 
     leaked: bool
     forbidden: tuple[str, ...]
@@ -25,7 +25,7 @@ class Review:
 
     @property
     def clean(self) -> bool:
-        """Whether the answer passed every check."""
+        """Whether the response passed every check."""
         return not self.leaked and not self.forbidden and not self.over_limit
 
     def feedback(self) -> str:
@@ -51,7 +51,7 @@ class Review:
         return notes
 
 
-def review_answer(
+def review_response(
     *,
     parsed: ParsedOutput,
     raw: str,

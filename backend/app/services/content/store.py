@@ -88,7 +88,7 @@ async def store_variants(
 
 
 def _typed_items(output: ParsedOutput) -> list[object] | None:
-    """The JSON form of hashtags or ideas; None for text kinds."""
+    """Return the JSON form of hashtags or ideas; None for text kinds."""
     if output.hashtags is not None:
         return list(output.hashtags)
     if output.ideas is not None:

@@ -48,7 +48,7 @@ async def open_attempt(
 
 
 async def attempt_pieces(attempt: StreamAttempt, canary: str) -> AsyncIterator[str]:
-    """Yield the answer in character-safe pieces, stopping as soon as it starts to repeat the system message.
+    """Yield the response in character-safe pieces; stop as soon as it repeats the system message.
 
     The last LEAK_WINDOW_CHARS characters are held back until more text (or
     the end) shows they are not the start of a leak, so no leaked window is
@@ -94,7 +94,7 @@ async def _deltas_until(opened: OpenedStream, deadline: float) -> AsyncIterator[
             yield delta
     except TimeoutError as error:
         logger.error("Provider stream stalled past its deadline")
-        raise GatewayTimeoutError("The model provider stopped answering; nothing was stored") from error
+        raise GatewayTimeoutError("The model provider stopped responding; nothing was stored") from error
     except ProviderError as error:
         # A provider failure in the middle of a stream cannot be retried: text was already sent.
         logger.error(
@@ -106,4 +106,4 @@ async def _deltas_until(opened: OpenedStream, deadline: float) -> AsyncIterator[
         raise provider_failure(error) from error
     if not opened.usage.finished:
         logger.error("Provider stream %s ended before the provider finished it", opened.usage.response_id)
-        raise BadGatewayError("The model provider cut the answer off; nothing was stored")
+        raise BadGatewayError("The model provider cut its response off; nothing was stored")

@@ -13,7 +13,7 @@ from app.services.content.generation import MAX_ATTEMPTS
 from app.services.content.output import ParsedOutput, parse_output
 from app.services.content.quota import release_generations
 from app.services.content.request import GenerationRequest, PreparedGeneration, prepare_generation
-from app.services.content.review import Review, review_answer
+from app.services.content.review import Review, review_response
 from app.services.content.store import StoredVariant, VariantResult, store_variants
 from app.services.content.stream_attempt import StreamAttempt, attempt_pieces, open_attempt
 
@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 
 def sse_event(event: str, data: object) -> bytes:
-    """One event; JSON data never contains a raw newline, so one `data:` line suffices."""
+    """Encode one event; JSON data never contains a raw newline, so one `data:` line suffices."""
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
 
 
@@ -95,13 +95,13 @@ async def _variant_events(
         if review.clean or number == MAX_ATTEMPTS:
             break
         feedback = review.feedback()
-        logger.warning("Streamed answer for variant %d rejected, asking again", variant)
+        logger.warning("Streamed response for variant %d rejected, requesting a rewrite", variant)
         yield sse_event("retry", {"variant": variant, "reason": feedback})
 
     if review.leaked:
-        raise BadGatewayError("The model answer repeated its confidential instructions; nothing was stored")
+        raise BadGatewayError("The model response repeated its confidential instructions; nothing was stored")
     if not parsed.text:
-        raise BadGatewayError("The model returned an empty answer; nothing was stored")
+        raise BadGatewayError("The model returned an empty response; nothing was stored")
     results.append(
         VariantResult(
             variant=variant,
@@ -118,8 +118,8 @@ async def _variant_events(
 def _review(
     deps: ContentDependencies, prepared: PreparedGeneration, attempt: StreamAttempt, parsed: ParsedOutput
 ) -> Review:
-    """Review a streamed answer; a leak found mid-stream counts even though the text stopped there."""
-    review = review_answer(
+    """Review a streamed response, counting a leak found mid-stream although the text stopped there."""
+    review = review_response(
         parsed=parsed,
         raw=attempt.text,
         system=attempt.system,
@@ -134,7 +134,7 @@ def _review(
 
 
 def done_payload(stored: list[StoredVariant]) -> dict[str, object]:
-    """The last event: the stored ids and each variant's typed output and warnings."""
+    """Build the last event: the stored ids and each variant's typed output and warnings."""
     return {
         "content_id": str(stored[0].id),
         "content_ids": [str(item.id) for item in stored],

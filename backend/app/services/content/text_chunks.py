@@ -13,8 +13,8 @@ class CharacterSafeJoiner:
     """Hold back the last character of each piece until the next piece shows what follows it.
 
     A provider may cut a surrogate pair, an accent written as a combining mark,
-    an emoji with a skin-tone modifier or a ZWJ sequence across two pieces;
-    joining with the held-back tail keeps each of them whole in one event.
+    an emoji with a skin-tone modifier or a ZWJ sequence across two pieces.
+    Joining each piece with the held-back tail keeps every one of them whole.
     """
 
     def __init__(self) -> None:
@@ -44,7 +44,7 @@ def _safe_cut(text: str) -> int:
 
 
 def _attaches(char: str) -> bool:
-    """Whether `char` joins the character before it (marks, joiners, variation selectors, modifiers)."""
+    """Report whether `char` joins the one before it: marks, joiners, variation selectors, modifiers."""
     code = ord(char)
     return (
         unicodedata.category(char) in ("Mn", "Mc", "Me")

@@ -63,7 +63,7 @@ async def generate(
         HTTPException 429: the monthly quota is used up; the message gives the reset date.
         HTTPException 502: the provider failed or rejected the request.
         HTTPException 503: the provider is rate limiting or out of quota, or no provider is configured.
-        HTTPException 504: the provider did not answer in time.
+        HTTPException 504: the provider timed out.
     """
     request = GenerationRequest(kind=kind, **body.model_dump())
     if accept and EVENT_STREAM in accept.lower():

@@ -17,7 +17,7 @@ ExtraInstructions = Annotated[str, StringConstraints(strip_whitespace=True, max_
 
 
 class GenerateRequest(BaseModel):
-    """What to write and for whom; `client_id` is required when an admin or the owner acts for a client."""
+    """A generation request; `client_id` is required when an admin or the owner acts for a client."""
 
     model_config = ConfigDict(extra="forbid")
 

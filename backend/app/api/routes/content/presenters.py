@@ -22,7 +22,7 @@ def generation_result(outcome: GenerationOutcome) -> GenerationResult:
 
 
 def _item(outcome: GenerationOutcome, item: StoredVariant) -> GeneratedItem:
-    """One variant with its typed output."""
+    """Convert one variant, with its typed output."""
     parsed = item.result.output
     output: TextOutput | HashtagsOutput | IdeasOutput
     if parsed.hashtags is not None:
