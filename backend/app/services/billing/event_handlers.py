@@ -46,11 +46,8 @@ class UnlinkedEventError(ServiceUnavailableError):
 async def handle_subscription_event(context: EventContext) -> HandledEvent:
     """customer.subscription.created, .updated, .deleted and .trial_will_end."""
     state = parse_subscription(context.event.data_object)
-    client_id = _require_client(
-        context,
-        await resolve_client(
-            context.conn, state.subscription_id, state.customer_id, state.metadata_client_id, None
-        ),
+    client_id = await _linked_client(
+        context, state.subscription_id, state.customer_id, state.metadata_client_id
     )
     outcome = await apply_event_state(context.conn, context.deps, client_id, state, context.event.created)
 
@@ -67,15 +64,12 @@ async def handle_checkout_completed(context: EventContext) -> HandledEvent:
         logger.info("Ignored Checkout Session %s in mode %s", session.session_id, session.mode)
         return HandledEvent(None, "ignored")
 
-    client_id = _require_client(
+    client_id = await _linked_client(
         context,
-        await resolve_client(
-            context.conn,
-            session.subscription_id,
-            session.customer_id,
-            session.metadata_client_id,
-            session.client_reference_id,
-        ),
+        session.subscription_id,
+        session.customer_id,
+        session.metadata_client_id,
+        session.client_reference_id,
     )
     if session.customer_id:
         await context.conn.execute(
@@ -95,11 +89,8 @@ async def handle_invoice_paid(context: EventContext) -> HandledEvent:
     Other paid invoices, such as the $0 invoice that opens a trial, change nothing.
     """
     invoice = parse_invoice(context.event.data_object)
-    client_id = _require_client(
-        context,
-        await resolve_client(
-            context.conn, invoice.subscription_id, invoice.customer_id, invoice.metadata_client_id, None
-        ),
+    client_id = await _linked_client(
+        context, invoice.subscription_id, invoice.customer_id, invoice.metadata_client_id
     )
     stored = await lock_subscription(context.conn, client_id)
     recovers = (
@@ -120,11 +111,8 @@ async def handle_invoice_paid(context: EventContext) -> HandledEvent:
 async def handle_payment_failed(context: EventContext) -> HandledEvent:
     """invoice.payment_failed: record a notice; access continues while Stripe retries (past_due)."""
     invoice = parse_invoice(context.event.data_object)
-    client_id = _require_client(
-        context,
-        await resolve_client(
-            context.conn, invoice.subscription_id, invoice.customer_id, invoice.metadata_client_id, None
-        ),
+    client_id = await _linked_client(
+        context, invoice.subscription_id, invoice.customer_id, invoice.metadata_client_id
     )
     await _record_notice(
         context, client_id, "payment_failed", invoice.next_payment_attempt, invoice.amount_due
@@ -161,12 +149,21 @@ EVENT_HANDLERS: dict[str, EventHandler] = {
 }
 
 
-def _require_client(context: EventContext, client_id: uuid.UUID | None) -> uuid.UUID:
-    """Return the linked client, or fail the delivery so that Stripe retries it.
+async def _linked_client(
+    context: EventContext,
+    subscription_id: str | None,
+    customer_id: str | None,
+    metadata_client_id: uuid.UUID | None,
+    reference_client_id: uuid.UUID | None = None,
+) -> uuid.UUID:
+    """Return the client the event's ids link to, or fail the delivery so that Stripe retries it.
 
     Raises:
         UnlinkedEventError: no stored id, metadata or client reference names a client.
     """
+    client_id = await resolve_client(
+        context.conn, subscription_id, customer_id, metadata_client_id, reference_client_id
+    )
     if client_id is None:
         logger.warning(
             "Event %s (%s) cannot be linked to a client yet; responding 503 so that Stripe retries it",
