@@ -46,6 +46,8 @@ async def start_checkout(
         raise ConflictError("The free trial is offered only with a first subscription")
 
     customer_id = await ensure_stripe_customer(deps, account)
+    # NOTE: the Stripe trial always lasts TRIAL_PERIOD_DAYS, even when the
+    # sign-up trial is still running, so a client can get both trials in a row.
     url = await deps.gateway.create_checkout_session(
         CheckoutRequest(
             client_id=account.client_id,
