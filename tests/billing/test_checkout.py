@@ -82,20 +82,6 @@ async def test_concurrent_checkouts_store_one_customer(
     assert {s.params["customer"] for s in sessions} == {row["stripe_customer_id"]}
 
 
-async def test_checkout_with_trial(
-    billing_client: httpx.AsyncClient, fake_stripe: FakeStripe, factory: Factory
-) -> None:
-    user = factory.user()
-
-    response = await billing_client.post(
-        CHECKOUT, json={"plan": "basic", "trial": True}, headers=user.headers
-    )
-
-    assert response.status_code == 200
-    session = fake_stripe.calls_to("POST", "/v1/checkout/sessions")[0]
-    assert session.params["subscription_data[trial_period_days]"] == "7"
-
-
 async def test_canceled_client_may_subscribe_again_without_trial(
     billing_client: httpx.AsyncClient, fake_stripe: FakeStripe, factory: Factory, admin: Admin
 ) -> None:

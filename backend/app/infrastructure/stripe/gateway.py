@@ -45,6 +45,7 @@ class CheckoutRequest:
     customer_id: str
     price_id: str
     trial_days: int | None
+    trial_end: datetime | None
     success_url: str
     cancel_url: str
 
@@ -94,6 +95,8 @@ class StripeGateway:
         }
         if request.trial_days:
             subscription_data["trial_period_days"] = request.trial_days
+        if request.trial_end is not None:
+            subscription_data["trial_end"] = int(request.trial_end.timestamp())
         session = await self._call(
             "create checkout session",
             self._client.v1.checkout.sessions.create_async(

@@ -3,6 +3,7 @@
 import logging
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.core.errors import NotFoundError
 from app.core.security.tokens import TokenIdentity
@@ -20,6 +21,7 @@ class BillingAccount:
     full_name: str
     plan_id: str | None
     status: str | None
+    trial_ends_at: datetime | None
     stripe_customer_id: str | None
     stripe_subscription_id: str | None
     cancel_at_period_end: bool
@@ -44,6 +46,7 @@ async def read_billing_account(deps: BillingDependencies, identity: TokenIdentit
         full_name=row["full_name"],
         plan_id=row["plan_id"],
         status=row["status"],
+        trial_ends_at=row["trial_ends_at"],
         stripe_customer_id=row["stripe_customer_id"],
         stripe_subscription_id=row["stripe_subscription_id"],
         cancel_at_period_end=row["cancel_at_period_end"],

@@ -2,14 +2,14 @@
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from app.core.errors import ConflictError, NotFoundError
 from app.core.security.tokens import TokenIdentity
 from app.infrastructure.stripe.gateway import CheckoutRequest
 from app.services.billing.accounts import BillingAccount, ensure_stripe_customer, read_billing_account
 from app.services.billing.dependencies import BillingDependencies
-from app.services.billing.plans import LIVE_STATUSES, TRIAL_PERIOD_DAYS
+from app.services.billing.plans import LIVE_STATUSES, MIN_TRIAL_END_LEAD, TRIAL_PERIOD_DAYS
 
 logger = logging.getLogger(__name__)
 
@@ -46,14 +46,14 @@ async def start_checkout(
         raise ConflictError("The free trial is offered only with a first subscription")
 
     customer_id = await ensure_stripe_customer(deps, account)
-    # NOTE: the Stripe trial always lasts TRIAL_PERIOD_DAYS, even when the
-    # sign-up trial is still running, so a client can get both trials in a row.
+    trial_end = _sign_up_trial_end(account) if with_trial else None
     url = await deps.gateway.create_checkout_session(
         CheckoutRequest(
             client_id=account.client_id,
             customer_id=customer_id,
             price_id=price_id,
-            trial_days=TRIAL_PERIOD_DAYS if with_trial else None,
+            trial_days=TRIAL_PERIOD_DAYS if with_trial and trial_end is None else None,
+            trial_end=trial_end,
             success_url=f"{deps.return_url}?checkout=success&session_id={{CHECKOUT_SESSION_ID}}",
             cancel_url=f"{deps.return_url}?checkout=canceled",
         )
@@ -96,6 +96,25 @@ async def cancel_at_period_end(deps: BillingDependencies, identity: TokenIdentit
         cancel_at_period_end=state.cancel_at_period_end,
         current_period_end=state.current_period_end,
     )
+
+
+def _sign_up_trial_end(account: BillingAccount) -> datetime | None:
+    """Return when the Stripe trial must end so that it continues the running sign-up trial.
+
+    None when no sign-up trial is running, and the checkout trial then lasts
+    TRIAL_PERIOD_DAYS. A sign-up trial that ends sooner than Stripe allows
+    yields the earliest end Stripe accepts.
+    """
+    now = datetime.now(UTC)
+    running = (
+        account.status == "trialing"
+        and account.stripe_subscription_id is None
+        and account.trial_ends_at is not None
+        and account.trial_ends_at > now
+    )
+    if not running or account.trial_ends_at is None:
+        return None
+    return max(account.trial_ends_at, now + MIN_TRIAL_END_LEAD)
 
 
 def _has_live_stripe_subscription(account: BillingAccount) -> bool:

@@ -2,6 +2,7 @@
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from app.core.errors import InvalidInputError
 
@@ -9,6 +10,9 @@ logger = logging.getLogger(__name__)
 
 # Free trial offered at checkout, in days.
 TRIAL_PERIOD_DAYS = 7
+# Stripe rejects a Checkout `subscription_data.trial_end` less than 48 hours
+# ahead; the extra hour leaves time between creating the session and sending it.
+MIN_TRIAL_END_LEAD = timedelta(hours=49)
 # Stripe statuses of a subscription that still bills or may bill again; a
 # client with one of these changes plan through the portal, not checkout.
 LIVE_STATUSES = frozenset({"trialing", "active", "past_due", "unpaid", "paused", "incomplete"})
