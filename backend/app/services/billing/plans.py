@@ -10,8 +10,9 @@ logger = logging.getLogger(__name__)
 
 # Free trial offered at checkout, in days.
 TRIAL_PERIOD_DAYS = 7
-# Stripe rejects a Checkout `subscription_data.trial_end` less than 48 hours
-# ahead; the extra hour leaves time between creating the session and sending it.
+# Checkout's `subscription_data.trial_end` "has to be at least 48 hours in the
+# future" (stripe-python 16.1, SessionCreateParamsSubscriptionData); the extra
+# hour covers the time between computing it and Stripe receiving the request.
 MIN_TRIAL_END_LEAD = timedelta(hours=49)
 # Stripe statuses of a subscription that still bills or may bill again; a
 # client with one of these changes plan through the portal, not checkout.
