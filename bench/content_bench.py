@@ -71,7 +71,7 @@ def main() -> None:
     parser.add_argument(
         "--duration", type=float, default=10.0, help="seconds of load per measurement (default 10)"
     )
-    parser.add_argument("--runs", type=int, default=300, help="timed RLS runs per query (default 300)")
+    parser.add_argument("--runs", type=int, default=1000, help="timed RLS runs per query (default 1000)")
     args = parser.parse_args()
 
     provider_port = free_port()

@@ -40,7 +40,7 @@ REPLY = json.dumps(
 
 
 class InstantProvider(BaseHTTPRequestHandler):
-    """Answers every chat completion at once with the same short text."""
+    """Chat-completions server that returns the same short text at once."""
 
     protocol_version = "HTTP/1.1"
 
