@@ -113,3 +113,22 @@ async def test_offline_stream_ends_with_id(
     assert NAME in text
     assert row["output"] == text.strip()
     assert row["provider"] == "offline"
+
+
+async def test_stream_rewrites_forbidden_word(
+    openai_client: httpx.AsyncClient, llm: FakeLLMServer, context_client: ContextClientMaker, admin
+) -> None:
+    user = context_client(forbidden_words=["barato"])
+    llm.reply(Reply(pieces=["Pan ", "barato ", "hoy"]), Reply(pieces=["Pan ", "de calidad"]))
+
+    response = await openai_client.post(URL, json={"brief": "Pan"}, headers={**user.headers, **STREAM})
+
+    events = sse_events(response.content)
+    names = [name for name, _ in events]
+    assert names.count("retry") == 1
+    assert names[-1] == "done"
+    after_retry = names.index("retry")
+    text = "".join(json.loads(data)["text"] for name, data in events[after_retry:] if name == "delta")
+    assert text == "Pan de calidad"
+    assert [row["output"] for row in stored_rows(admin, user.id)] == ["Pan de calidad"]
+    assert json.loads(events[-1][1])["items"][0]["warnings"] == []
