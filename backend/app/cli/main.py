@@ -34,6 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit status."""
     args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except MigrationError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except psycopg.OperationalError as error:
+        print(f"error: cannot reach the database: {error}", file=sys.stderr)
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the command named on the command line."""
     if args.command == "dev":
         return run_dev(args)
     if args.command == "serve":
@@ -42,14 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         return run_keys_command(args)
 
     configure_logging("WARNING")
-    try:
-        return run_billing_command(args) if args.command == "billing" else run_db_command(args)
-    except MigrationError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    except psycopg.OperationalError as error:
-        print(f"error: cannot reach the database: {error}", file=sys.stderr)
-        return 1
+    if args.command == "billing":
+        return run_billing_command(args)
+    return run_db_command(args)
 
 
 if __name__ == "__main__":
