@@ -34,7 +34,8 @@ class Settings(BillingSettings, ContentSettings, BaseSettings):
     model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False)
 
     environment: Literal["production", "development", "test"] = "production"
-    database_url: str = Field(min_length=1, description="Postgres URL of the omega_api login role")
+    # Empty here so a missing URL is reported together with every other problem.
+    database_url: str = Field(default="", description="Postgres URL of the omega_api login role")
     db_pool_min_size: int = Field(default=1, ge=1, le=100)
     db_pool_max_size: int = Field(default=10, ge=1, le=500)
 
@@ -58,25 +59,45 @@ class Settings(BillingSettings, ContentSettings, BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @model_validator(mode="after")
-    def check_signing_key(self) -> Self:
-        """Require the key material of the configured algorithm, and reject placeholders."""
+    def check_all(self) -> Self:
+        """Collect every missing or invalid setting, so one start-up names them all."""
+        problems = self._core_problems() + self.billing_problems(self.environment) + self.content_problems()
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+    def _core_problems(self) -> list[str]:
+        """Check the database URL, the signing key of the configured algorithm and the pool bounds."""
+        problems = [] if self.database_url.strip() else ["DATABASE_URL is missing"]
         if self.jwt_algorithm == "ES256":
-            if self.jwt_private_key is None or not self.jwt_private_key.get_secret_value().strip():
-                raise ValueError("JWT_PRIVATE_KEY is missing: ES256 signing needs a PEM EC P-256 private key")
-            if not self.jwt_key_id:
-                raise ValueError("JWT_KEY_ID is missing: ES256 tokens carry the key id as `kid`")
-            load_es256_private_key(self.jwt_private_key.get_secret_value())
+            problems += _es256_problems(self.jwt_private_key, self.jwt_key_id)
         else:
             secret = self.jwt_secret.get_secret_value() if self.jwt_secret else ""
             if not secret:
-                raise ValueError("JWT_SECRET is missing: HS256 signing needs the project's JWT secret")
-            if secret.lower() in PLACEHOLDER_SECRETS or len(secret) < MIN_HS256_SECRET_CHARS:
-                raise ValueError(
+                problems.append("JWT_SECRET is missing: HS256 signing needs the project's JWT secret")
+            elif secret.lower() in PLACEHOLDER_SECRETS or len(secret) < MIN_HS256_SECRET_CHARS:
+                problems.append(
                     f"JWT_SECRET is a placeholder or shorter than {MIN_HS256_SECRET_CHARS} characters"
                 )
         if self.db_pool_min_size > self.db_pool_max_size:
-            raise ValueError("DB_POOL_MIN_SIZE must not exceed DB_POOL_MAX_SIZE")
-        return self
+            problems.append("DB_POOL_MIN_SIZE must not exceed DB_POOL_MAX_SIZE")
+        return problems
+
+
+def _es256_problems(private_key: SecretStr | None, key_id: str | None) -> list[str]:
+    """Require a readable P-256 private key and its key id."""
+    problems = []
+    pem = private_key.get_secret_value().strip() if private_key else ""
+    if not pem:
+        problems.append("JWT_PRIVATE_KEY is missing: ES256 signing needs a PEM EC P-256 private key")
+    else:
+        try:
+            load_es256_private_key(pem)
+        except ValueError as error:
+            problems.append(str(error))
+    if not key_id:
+        problems.append("JWT_KEY_ID is missing: ES256 tokens carry the key id as `kid`")
+    return problems
 
 
 def describe_settings_error(error: ValidationError) -> str:
@@ -84,11 +105,15 @@ def describe_settings_error(error: ValidationError) -> str:
     lines = []
     for item in error.errors(include_input=False, include_url=False):
         names = ".".join(str(part) for part in item["loc"]).upper()
-        lines.append(f"  {names or 'settings'}: {item['msg']}")
+        if names:
+            lines.append(f"  {names}: {item['msg']}")
+        else:
+            message = str(item["msg"]).removeprefix("Value error, ")
+            lines += [f"  {line}" for line in message.splitlines()]
     return "Invalid or missing settings:\n" + "\n".join(lines)
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """Load settings from the environment once per process."""
-    return Settings()  # type: ignore[call-arg]  # pydantic-settings fills required fields from the environment
+    return Settings()

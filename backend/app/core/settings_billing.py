@@ -1,10 +1,9 @@
 """Stripe billing settings, mixed into the service's Settings."""
 
 import logging
-from typing import Self
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings
 
 logger = logging.getLogger(__name__)
@@ -60,21 +59,15 @@ class BillingSettings(BaseSettings):
             return None
         return value.strip() if isinstance(value, str) else value
 
-    @model_validator(mode="after")
-    def check_billing_values(self) -> Self:
-        """Check the format of each value given, and require all of them in production."""
+    def billing_problems(self, environment: str) -> list[str]:
+        """List malformed values, and in production every missing one, one message per variable."""
         problems = _format_problems(self)
-        if problems:
-            raise ValueError("; ".join(problems))
-
-        # `environment` is declared on Settings, which mixes this class in.
-        environment = getattr(self, "environment", "production")
-        missing = self.missing_billing_settings()
-        if missing and environment == "production":
-            raise ValueError(
-                f"{', '.join(missing)} missing: billing needs them when ENVIRONMENT is production"
-            )
-        return self
+        if environment == "production":
+            problems += [
+                f"{name} is missing: billing needs it when ENVIRONMENT is production"
+                for name in self.missing_billing_settings()
+            ]
+        return problems
 
     def missing_billing_settings(self) -> list[str]:
         """Return the names of the required billing variables that are unset."""

@@ -1,9 +1,9 @@
 """Content generation settings, mixed into the service's Settings."""
 
 import logging
-from typing import Literal, Self
+from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings
 
 logger = logging.getLogger(__name__)
@@ -46,16 +46,21 @@ class ContentSettings(BaseSettings):
     )
     content_max_output_tokens: int = Field(default=1_024, ge=16, le=32_000)
 
-    @model_validator(mode="after")
-    def check_content_provider(self) -> Self:
-        """Reject an explicitly chosen provider whose key or base URL is missing."""
+    def content_problems(self) -> list[str]:
+        """List the settings an explicitly chosen provider needs and lacks."""
+        required: dict[str, SecretStr | str | None] = {}
         if self.content_provider == "openai":
-            _require(self.openai_api_key, "OPENAI_API_KEY", "openai")
-            _require(self.openai_base_url, "OPENAI_BASE_URL", "openai")
+            required = {"OPENAI_API_KEY": self.openai_api_key, "OPENAI_BASE_URL": self.openai_base_url}
         elif self.content_provider == "anthropic":
-            _require(self.anthropic_api_key, "ANTHROPIC_API_KEY", "anthropic")
-            _require(self.anthropic_base_url, "ANTHROPIC_BASE_URL", "anthropic")
-        return self
+            required = {
+                "ANTHROPIC_API_KEY": self.anthropic_api_key,
+                "ANTHROPIC_BASE_URL": self.anthropic_base_url,
+            }
+        return [
+            f"{variable} is missing: CONTENT_PROVIDER={self.content_provider} needs it"
+            for variable, value in required.items()
+            if _is_blank(value)
+        ]
 
     def resolved_content_provider(self) -> ProviderName | None:
         """Return the provider to use, or None when content generation is not configured.
@@ -78,8 +83,7 @@ class ContentSettings(BaseSettings):
         return None
 
 
-def _require(value: SecretStr | str | None, variable: str, provider: str) -> None:
-    """Raise when a setting the chosen provider needs is empty."""
+def _is_blank(value: SecretStr | str | None) -> bool:
+    """Report whether a setting is unset, empty or only spaces."""
     text = value.get_secret_value() if isinstance(value, SecretStr) else value
-    if not text or not text.strip():
-        raise ValueError(f"{variable} is missing: CONTENT_PROVIDER={provider} needs it")
+    return not text or not text.strip()
