@@ -16,9 +16,7 @@ import argparse
 import asyncio
 import logging
 import multiprocessing
-import tempfile
 from http.server import ThreadingHTTPServer
-from pathlib import Path
 
 from pydantic import SecretStr
 
@@ -26,7 +24,7 @@ from app.core.paths import DEFAULT_PATHS
 from app.core.security.keys import generate_es256_private_key_pem
 from app.core.security.tokens import TokenService
 from app.core.settings import Settings
-from app.infrastructure.embedded_db import ensure_database, start_embedded_server
+from app.infrastructure.embedded_db import ensure_database, temporary_embedded_server
 from app.infrastructure.migrations.bootstrap import prepare_database
 from bench.content_load import CONCURRENCY, InstantProvider, create_clients, drive, serve
 from bench.content_rls import measure_rls
@@ -86,8 +84,7 @@ def main() -> None:
         "|---|---|---|---|---|---|",
     ]
 
-    with tempfile.TemporaryDirectory(prefix="omega-content-bench-") as work_dir:
-        server = start_embedded_server(Path(work_dir) / "pgdata", stop_at_exit=True)
+    with temporary_embedded_server(prefix="omega-content-bench-") as server:
         ensure_database(server.url("postgres", "postgres"), "content_bench")
         admin_url = server.url("postgres", "content_bench")
         prepare_database(admin_url, DEFAULT_PATHS, local_platform=True, seed=False)

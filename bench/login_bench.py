@@ -15,9 +15,7 @@ import os
 import socket
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import bcrypt
 import httpx
@@ -25,7 +23,7 @@ import psycopg
 
 from app.core.paths import DEFAULT_PATHS
 from app.core.security.keys import generate_es256_private_key_pem
-from app.infrastructure.embedded_db import ensure_database, start_embedded_server
+from app.infrastructure.embedded_db import ensure_database, temporary_embedded_server
 from app.infrastructure.migrations.bootstrap import prepare_database
 from bench.machine import describe_machine, percentile
 
@@ -139,8 +137,7 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of load (default 20)")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="omega-bench-") as work_dir:
-        server = start_embedded_server(Path(work_dir) / "pgdata", stop_at_exit=True)
+    with temporary_embedded_server(prefix="omega-bench-") as server:
         ensure_database(server.url(), "bench")
         admin_url = server.url("postgres", "bench")
         prepare_database(admin_url, DEFAULT_PATHS, local_platform=True, seed=False)

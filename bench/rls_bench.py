@@ -13,16 +13,14 @@ Run: .venv/bin/python -m bench.rls_bench [--runs N]
 import argparse
 import logging
 import statistics
-import tempfile
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import LiteralString
 
 import psycopg
 
 from app.core.paths import DEFAULT_PATHS
-from app.infrastructure.embedded_db import ensure_database, start_embedded_server
+from app.infrastructure.embedded_db import ensure_database, temporary_embedded_server
 from app.infrastructure.migrations.bootstrap import prepare_database
 from app.infrastructure.request_context import PRE_REQUEST_SQL, SET_CONTEXT_SQL, context_parameters
 from bench.machine import describe_machine
@@ -134,8 +132,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=500, help="timed runs per query (default 500)")
     arguments = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="omega-rls-bench-") as work_dir:
-        server = start_embedded_server(Path(work_dir) / "pgdata", stop_at_exit=True)
+    with temporary_embedded_server(prefix="omega-rls-bench-") as server:
         ensure_database(server.url("postgres", "postgres"), "rls_bench")
         admin_url = server.url("postgres", "rls_bench")
         prepare_database(admin_url, DEFAULT_PATHS, local_platform=True, seed=False)

@@ -14,10 +14,8 @@ Run: .venv/bin/python -m bench.webhook_bench [--concurrency N] [--seed N]
 import argparse
 import asyncio
 import random
-import tempfile
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import psycopg
@@ -28,7 +26,7 @@ from tests.billing.stripe_payloads import (
 )
 
 from app.core.paths import DEFAULT_PATHS
-from app.infrastructure.embedded_db import ensure_database, start_embedded_server
+from app.infrastructure.embedded_db import ensure_database, temporary_embedded_server
 from app.infrastructure.migrations.bootstrap import prepare_database
 from bench.login_bench import free_port, wait_until_up
 from bench.machine import describe_machine, percentile
@@ -121,8 +119,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     fake = FakeStripe().start()
 
-    with tempfile.TemporaryDirectory(prefix="omega-bench-") as work_dir:
-        server = start_embedded_server(Path(work_dir) / "pgdata", stop_at_exit=True)
+    with temporary_embedded_server(prefix="omega-bench-") as server:
         ensure_database(server.url(), "bench")
         admin_url = server.url("postgres", "bench")
         prepare_database(admin_url, DEFAULT_PATHS, local_platform=True, seed=False)

@@ -2,6 +2,8 @@
 
 import argparse
 import logging
+import signal
+from types import FrameType
 
 import uvicorn
 from pydantic import SecretStr
@@ -10,6 +12,7 @@ from app.cli.local_env import load_or_create_secrets, open_local_database
 from app.core.logging import configure_logging
 from app.core.paths import DEFAULT_PATHS
 from app.core.settings import Settings
+from app.infrastructure.embedded_db import stop_embedded_server
 from app.infrastructure.migrations.bootstrap import apply_sql_file
 from app.infrastructure.migrations.runner import migrate
 from app.main import create_app
@@ -55,8 +58,21 @@ def run_dev(args: argparse.Namespace) -> int:
         cors_origins=LOCAL_FRONTEND_ORIGINS,
     )
     _print_banner(args.port, database.admin_url)
-    uvicorn.run(create_app(settings), host=LOCAL_HOST, port=args.port, log_level="info")
+    # uvicorn re-raises SIGTERM after its graceful shutdown. Turning it into
+    # KeyboardInterrupt, like Ctrl-C, lets the embedded server be stopped too.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        uvicorn.run(create_app(settings), host=LOCAL_HOST, port=args.port, log_level="info")
+    except KeyboardInterrupt:
+        logger.info("Interrupted")
+    finally:
+        stop_embedded_server(DEFAULT_PATHS.local_state / "pgdata")
     return 0
+
+
+def _interrupt(signal_number: int, frame: FrameType | None) -> None:
+    """Raise KeyboardInterrupt on SIGTERM."""
+    raise KeyboardInterrupt
 
 
 def _print_banner(port: int, admin_url: str) -> None:
