@@ -155,3 +155,28 @@ insert into public.invitations (reseller_id, email, role, token_hash, invited_by
    sha256(convert_to('demo-invitation-norte-admin', 'UTF8')), '00000000-0000-4000-a000-000000000001', now() + interval '6 days'),
   (null, 'autonomo@example.net', 'client',
    sha256(convert_to('demo-invitation-direct', 'UTF8')), '00000000-0000-4000-a000-000000000001', now() + interval '3 days');
+
+-- Earlier generations, as the offline writer would have stored them, so the
+-- history screens and the access matrix have rows for every kind of user.
+insert into public.generated_content
+  (client_id, kind, platform, language, brief, output, provider, model, context_version, is_saved, created_at) values
+  ('00000000-0000-4000-a000-000000000012', 'caption', 'instagram', 'es', 'Pan de masa madre del sábado',
+   'Este sábado, pan de masa madre recién salido del horno en Panadería La Espiga. ¡Te esperamos temprano!',
+   'offline', 'offline-templates-v1', 1, false, now() - interval '3 days'),
+  ('00000000-0000-4000-a000-000000000012', 'hashtags', 'instagram', 'es', 'Roscón de Reyes',
+   '#PanaderíaLaEspiga #RoscónDeReyes #MasaMadre', 'offline', 'offline-templates-v1', 1, false, now() - interval '1 day'),
+  ('00000000-0000-4000-a000-000000000013', 'caption', 'instagram', 'es', 'Nuevo croissant de mantequilla',
+   'Croissant de mantequilla recién hecho para acompañar tu café en Cafetería Ñandú 🥐',
+   'offline', 'offline-templates-v1', 1, false, now() - interval '2 days'),
+  ('00000000-0000-4000-a000-000000000022', 'post', 'facebook', 'es', 'Ramos de otoño',
+   'Llegan los ramos de otoño a Floristería Prieto: tonos cálidos para tus celebraciones.',
+   'offline', 'offline-templates-v1', 1, false, now() - interval '5 days'),
+  ('00000000-0000-4000-a000-000000000031', 'bio', 'linkedin', 'es-MX', 'Bio del estudio',
+   'Identidad visual para marcas pequeñas que quieren verse grandes.', 'offline', 'offline-templates-v1', 1, false,
+   now() - interval '7 days'),
+  ('00000000-0000-4000-a000-000000000032', 'caption', 'instagram', 'es', 'Promoción de primavera',
+   'Primavera en Pinturas Vidal: renueva tu hogar con colores frescos.', 'offline', 'offline-templates-v1', 1, false,
+   now() - interval '40 days'),
+  ('00000000-0000-4000-a000-000000000042', 'caption', 'facebook', 'es', 'Revisión pre-ITV',
+   'Pasa la ITV sin sustos: revisión completa en Taller Serrano.', 'offline', 'offline-templates-v1', 1, false,
+   now() - interval '20 days');
