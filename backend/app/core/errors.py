@@ -100,7 +100,13 @@ STATUS_ERRORS: dict[int, type[DomainError]] = {
 
 
 def domain_error_from_database(error: psycopg.Error) -> DomainError | None:
-    """Translate a `PTxyz` error raised by a SQL function; None for any other database error."""
+    """Translate a `PTxyz` error raised by a SQL function, or a NUL character that psycopg cannot send.
+
+    Returns None for any other database error.
+    """
+    if isinstance(error, psycopg.DataError) and error.sqlstate is None and "NUL" in str(error):
+        # psycopg rejects the value before it reaches Postgres, so there is no SQLSTATE.
+        return InvalidInputError("Text fields must not contain the NUL character (\\u0000)")
     match = POSTGREST_STATUS_SQLSTATE.match(error.sqlstate or "")
     if match is None:
         return None

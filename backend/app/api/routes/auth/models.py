@@ -3,8 +3,9 @@
 import logging
 import uuid
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, EmailStr, Field
+from pydantic import BaseModel, EmailStr, Field, StringConstraints
 
 from app.api.validators import FullName, NewPassword
 
@@ -27,7 +28,7 @@ class RegisterRequest(BaseModel):
 class LoginRequest(BaseModel):
     """Email and password sign-in."""
 
-    email: str = Field(min_length=1, max_length=320)
+    email: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=320)]
     password: str = Field(min_length=1, max_length=MAX_LOGIN_PASSWORD_CHARS)
 
 
