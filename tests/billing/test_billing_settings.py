@@ -103,7 +103,6 @@ def test_unconfigured_app_logs_one_warning(
         ("POST", "/api/v1/billing/checkout"),
         ("POST", "/api/v1/billing/portal"),
         ("POST", "/api/v1/billing/cancel"),
-        ("GET", "/api/v1/billing/subscription"),
         ("POST", "/api/v1/billing/webhook"),
     ],
 )
@@ -143,3 +142,15 @@ def test_serve_refuses_without_billing(
     error_output = capsys.readouterr().err
     for name in REQUIRED:
         assert name in error_output
+
+
+async def test_unconfigured_subscription_still_readable(client: httpx.AsyncClient) -> None:
+    body = {"email": "sin-stripe@example.com", "password": "12345678", "full_name": "Sin Stripe"}
+    token = (await client.post("/api/v1/auth/register", json=body)).json()["data"]["access_token"]
+
+    response = await client.get("/api/v1/billing/subscription", headers={"Authorization": f"Bearer {token}"})
+
+    assert response.status_code == 200
+    assert response.json()["data"]["plan"] == "basic"
+    assert response.json()["data"]["status"] == "trialing"
+    assert response.json()["data"]["allows_work"] is True

@@ -6,9 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import CurrentIdentity
+from app.api.deps import AuthDeps, CurrentIdentity
 from app.api.envelope import ApiResponse
-from app.api.routes.billing.dependencies import BillingDeps
 from app.api.routes.billing.models import SubscriptionStatus
 from app.services.billing.overview import read_subscription_overview
 
@@ -20,7 +19,7 @@ router = APIRouter()
 @router.get("/subscription", response_model=ApiResponse[SubscriptionStatus])
 async def subscription(
     identity: CurrentIdentity,
-    billing: BillingDeps,
+    deps: AuthDeps,
     client_id: Annotated[uuid.UUID | None, Query(description="A client of the caller's agency")] = None,
 ) -> ApiResponse[SubscriptionStatus]:
     """
@@ -37,9 +36,10 @@ async def subscription(
         HTTPException 403: the client is not the caller nor one of its agency's clients.
         HTTPException 404: the client does not exist (visible to the owner only).
         HTTPException 422: client_id is not a UUID.
-        HTTPException 503: billing is not configured.
+
+    Reads only the database, so it works while Stripe is not configured.
     """
-    overview = await read_subscription_overview(billing.db, identity, client_id)
+    overview = await read_subscription_overview(deps.db, identity, client_id)
     logger.info("Subscription of client %s read by %s", overview.client_id, identity.client_id)
     return ApiResponse(
         data=SubscriptionStatus(
