@@ -166,7 +166,7 @@ insert into public.generated_content
   ('00000000-0000-4000-a000-000000000012', 'hashtags', 'instagram', 'es', 'Roscón de Reyes',
    '#PanaderíaLaEspiga #RoscónDeReyes #MasaMadre', 'offline', 'offline-templates-v1', 1, false, now() - interval '1 day'),
   ('00000000-0000-4000-a000-000000000013', 'caption', 'instagram', 'es', 'Nuevo croissant de mantequilla',
-   'Croissant de mantequilla recién hecho para acompañar tu café en Cafetería Ñandú 🥐',
+   'Croissant de mantequilla recién hecho para acompañar tu café en Cafetería El Molino 🥐',
    'offline', 'offline-templates-v1', 1, false, now() - interval '2 days'),
   ('00000000-0000-4000-a000-000000000022', 'post', 'facebook', 'es', 'Ramos de otoño',
    'Llegan los ramos de otoño a Floristería Prieto: tonos cálidos para tus celebraciones.',

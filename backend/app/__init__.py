@@ -1,1 +1,8 @@
 """OMEGA backend: JWT minting, Stripe billing and content generation for Supabase."""
+
+import warnings
+
+# platformdirs warns on every `omega` command when XDG_RUNTIME_DIR is unset
+# (containers, CI); the embedded server then uses a folder under /tmp, which
+# is what this project wants anyway.
+warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")

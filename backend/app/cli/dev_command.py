@@ -24,8 +24,14 @@ LOCAL_HOST = "127.0.0.1"
 LOCAL_FRONTEND_ORIGINS = ["http://localhost:3000", "http://localhost:5173", "http://127.0.0.1:5173"]
 DEMO_ACCOUNTS = (
     ("owner@example.com", "OMEGA owner"),
-    ("reseller@example.com", "reseller admin of Impulso Digital"),
+    ("reseller@example.com", "admin of Impulso Digital"),
     ("client@example.com", "client of Impulso Digital (Panadería La Espiga)"),
+    ("cafeteria@example.com", "client of Impulso Digital (Cafetería El Molino)"),
+    ("norte@example.com", "admin of Agencia Norte"),
+    ("floristeria@example.com", "client of Agencia Norte"),
+    ("directo@example.com", "client with no agency"),
+    ("suspendido@example.com", "suspended client (sign-in answers 403)"),
+    ("sur@example.com", "admin of Estudio Sur, a suspended agency"),
 )
 DEMO_PASSWORD = "omega-demo"  # noqa: S105  # shared by the seed.sql demo users, local only
 

@@ -16,22 +16,26 @@ async def enforce_login_rate_limit(deps: AuthDependencies, email: str, ip: str |
         RateLimitedError: either bucket is over its limit for the current window.
     """
     settings = deps.settings
-    buckets = [(f"login:email:{_digest(email.lower())}", settings.login_rate_limit_per_email)]
+    buckets = {"email": (f"login:email:{_digest(email.lower())}", settings.login_rate_limit_per_email)}
     if ip:
-        buckets.append((f"login:ip:{_digest(ip)}", settings.login_rate_limit_per_ip))
+        buckets["ip"] = (f"login:ip:{_digest(ip)}", settings.login_rate_limit_per_ip)
 
-    retry_after = 0
+    waits: dict[str, int] = {}
     async with deps.db.as_service() as conn:
-        for bucket, limit in buckets:
+        for kind, (bucket, limit) in buckets.items():
             cursor = await conn.execute(
                 "select private.hit_rate_limit(%s, %s, %s) as retry_after",
                 (bucket, settings.login_rate_window_seconds, limit),
             )
             row = await cursor.fetchone()
-            retry_after = max(retry_after, int(row["retry_after"]) if row else 0)
+            waits[kind] = int(row["retry_after"]) if row else 0
 
+    retry_after = max(waits.values())
     if retry_after > 0:
-        logger.warning("Sign-in rate limit hit (ip %s), retry after %d s", ip, retry_after)
+        exceeded = " and ".join(kind for kind, wait in waits.items() if wait > 0)
+        logger.warning(
+            "Sign-in rate limit exceeded per %s (ip %s), retry after %d s", exceeded, ip, retry_after
+        )
         raise RateLimitedError(f"Too many sign-in attempts. Try again in {retry_after} seconds.", retry_after)
 
 
