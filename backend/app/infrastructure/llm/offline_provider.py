@@ -14,6 +14,7 @@ OFFLINE_MODEL = "offline-templates-v1"
 STREAM_CHUNK_CHARS = 16
 MAX_HASHTAGS = 12
 HASHTAG_WORD = re.compile(r"[^\W_]+")
+NEUTRAL_BRIEF = {"es": "nuestras novedades de esta semana", "en": "what is new this week"}
 
 
 class OfflineProvider:
@@ -40,20 +41,22 @@ class OfflineProvider:
 def compose(brief: OfflineBrief) -> str:
     """Fill the template of the brief's kind, drop forbidden words and fit the length limit."""
     language = "es" if brief.language.lower().startswith("es") else "en"
-    seed = int(hashlib.sha256(f"{brief.kind}|{brief.brief}|{brief.variant}".encode()).hexdigest()[:8], 16)
-    pick = seed + brief.attempt - 1
+    seed = int(hashlib.sha256(f"{brief.kind}|{brief.brief}".encode()).hexdigest()[:8], 16)
+    # Consecutive variants take consecutive openings and closings, so the up to
+    # three variants of one request differ, and a retry moves to the next ones.
+    pick = seed + (brief.variant - 1) + (brief.attempt - 1)
     keywords = [word for word in brief.keywords if not _contains_forbidden(word, brief.forbidden_words)]
     values = {
         "business": brief.business_name,
         "industry": brief.industry,
-        "brief": brief.brief.strip().rstrip("."),
+        "brief": _clean_brief(brief.brief, brief.forbidden_words, language),
         "opening": OPENINGS[language][pick % len(OPENINGS[language])],
         "closing": CLOSINGS[language][pick % len(CLOSINGS[language])],
         "keywords": KEYWORDS_LEAD[language].format(list=", ".join(keywords[:5])) if keywords else "",
     }
 
     if brief.kind == "hashtags":
-        text = _hashtags([brief.business_name, brief.industry, *keywords], brief.forbidden_words)
+        text = _hashtags([brief.business_name, brief.industry, *keywords], brief.forbidden_words, pick)
     elif brief.kind == "ideas":
         lines = IDEAS[language]
         text = "\n".join(lines[(pick + index) % len(lines)].format(**values) for index in range(len(lines)))
@@ -64,8 +67,21 @@ def compose(brief: OfflineBrief) -> str:
     return _fit(text, brief.max_chars)
 
 
-def _hashtags(sources: list[str], forbidden: tuple[str, ...]) -> str:
-    """Build one `#CamelCase` tag per source phrase, without duplicates or forbidden words."""
+def _clean_brief(text: str, forbidden: tuple[str, ...], language: str) -> str:
+    """Keep the brief's clauses that contain no forbidden word, or a neutral phrase if none is left.
+
+    Deleting single words would leave broken sentences such as "pan, nada ni".
+    """
+    clauses = [clause.strip() for clause in re.split(r"[,;.:]", text) if clause.strip()]
+    kept = [clause for clause in clauses if not _contains_forbidden(clause, forbidden)]
+    return ", ".join(kept) if kept else NEUTRAL_BRIEF[language]
+
+
+def _hashtags(sources: list[str], forbidden: tuple[str, ...], pick: int) -> str:
+    """Build one `#CamelCase` tag per source phrase, without duplicates or forbidden words.
+
+    The tags are rotated by `pick` so that the variants of one request differ in order.
+    """
     tags: list[str] = []
     for source in sources:
         words = HASHTAG_WORD.findall(source)
@@ -76,7 +92,11 @@ def _hashtags(sources: list[str], forbidden: tuple[str, ...]) -> str:
             and not _contains_forbidden(tag[1:], forbidden)
         ):
             tags.append(tag)
-    return " ".join(tags[:MAX_HASHTAGS])
+    chosen = tags[:MAX_HASHTAGS]
+    if chosen:
+        shift = pick % len(chosen)
+        chosen = chosen[shift:] + chosen[:shift]
+    return " ".join(chosen)
 
 
 def _contains_forbidden(text: str, forbidden: tuple[str, ...]) -> bool:

@@ -14,7 +14,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
             "Escena 2: así lo hacemos en {business}. {keywords}\n"
             "Escena 3 (cierre): {closing}"
         ),
-        "bio": "{business} · {industry}. {keywords}",
+        "bio": "{business} · {industry}. {keywords} {closing}",
         "ad": "{business}: {brief}. {keywords} {closing}",
         "email": (
             "Asunto: {brief}\n\nHola:\n\nEn {business} queremos contarte: {brief}. {keywords}\n\n"
@@ -29,7 +29,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
             "Scene 2: this is how we do it at {business}. {keywords}\n"
             "Scene 3 (close): {closing}"
         ),
-        "bio": "{business} · {industry}. {keywords}",
+        "bio": "{business} · {industry}. {keywords} {closing}",
         "ad": "{business}: {brief}. {keywords} {closing}",
         "email": (
             "Subject: {brief}\n\nHello,\n\nAt {business} we want to tell you: {brief}. "
