@@ -73,8 +73,8 @@ def _clean_brief(text: str, forbidden: tuple[str, ...], language: str) -> str:
     Deleting single words would leave broken sentences such as "pan, nada ni".
     """
     clauses = [clause.strip() for clause in re.split(r"[,;.:]", text) if clause.strip()]
-    kept = [clause for clause in clauses if not _contains_forbidden(clause, forbidden)]
-    return ", ".join(kept) if kept else NEUTRAL_BRIEF[language]
+    allowed_clauses = [clause for clause in clauses if not _contains_forbidden(clause, forbidden)]
+    return ", ".join(allowed_clauses) if allowed_clauses else NEUTRAL_BRIEF[language]
 
 
 def _hashtags(sources: list[str], forbidden: tuple[str, ...], pick: int) -> str:
