@@ -46,6 +46,7 @@ def build_settings(database: TestDatabase, signing_key_pem: str, **overrides: ob
         "max_body_bytes": 65_536,
         "login_rate_limit_per_ip": 100_000,
         "login_rate_limit_per_email": 5,
+        "register_rate_limit_per_ip": 100_000,
         "db_pool_max_size": 5,
     }
     values.update(overrides)

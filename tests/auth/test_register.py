@@ -6,6 +6,7 @@ import httpx
 import psycopg
 from psycopg.rows import DictRow
 
+from tests.auth.conftest import ClientFactory
 from tests.helpers.factories import Factory
 
 REGISTER = "/api/v1/auth/register"
@@ -128,3 +129,18 @@ async def test_register_suspended_agency_not_found(client: httpx.AsyncClient, fa
     response = await client.post(REGISTER, json=body)
 
     assert response.status_code == 404
+
+
+async def test_register_rate_limited_per_ip(
+    client_with: ClientFactory, admin: psycopg.Connection[DictRow]
+) -> None:
+    headers = {"X-Forwarded-For": "198.51.100.23"}
+    emails = [new_email() for _ in range(3)]
+    async with client_with(register_rate_limit_per_ip=2, trust_proxy_headers=True) as http:
+        statuses = []
+        for email in emails:
+            body = {"email": email, "password": "12345678", "full_name": "Alta"}
+            statuses.append((await http.post(REGISTER, json=body, headers=headers)).status_code)
+
+    assert statuses == [201, 201, 429]
+    assert count_clients(admin, emails[2]) == 0

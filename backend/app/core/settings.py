@@ -55,6 +55,7 @@ class Settings(BillingSettings, ContentSettings, BaseSettings):
     login_rate_window_seconds: int = Field(default=900, ge=1)
     login_rate_limit_per_email: int = Field(default=10, ge=1)
     login_rate_limit_per_ip: int = Field(default=100, ge=1)
+    register_rate_limit_per_ip: int = Field(default=20, ge=1)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

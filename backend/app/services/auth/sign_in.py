@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from app.core.errors import AuthenticationError, PermissionDeniedError
 from app.services.auth.dependencies import AuthDependencies
 from app.services.auth.profile import get_own_profile
-from app.services.auth.rate_limit import enforce_login_rate_limit
+from app.services.auth.rate_limit import enforce_login_rate_limit, enforce_registration_rate_limit
 from app.services.auth.results import ClientSummary, RequestOrigin, SignInResult
 from app.services.auth.sessions import start_session
 
@@ -32,9 +32,11 @@ async def register_client(
     """Create a client with its credentials and sign it in.
 
     Raises:
+        RateLimitedError: too many sign-ups from this IP.
         ConflictError: the email is taken (raised by the database as PT409).
         NotFoundError: the agency slug is unknown or inactive (PT404).
     """
+    await enforce_registration_rate_limit(deps, origin.ip)
     password_hash = await deps.hasher.hash_async(registration.password)
     async with deps.db.as_service() as conn:
         cursor = await conn.execute(

@@ -30,6 +30,7 @@ async def register(body: RegisterRequest, deps: AuthDeps, origin: Origin) -> Api
         HTTPException 404: the agency slug is unknown or the agency is not active.
         HTTPException 409: an account with this email already exists.
         HTTPException 422: invalid email, password length or name.
+        HTTPException 429: too many sign-ups from this IP; see `Retry-After`.
     """
     registration = Registration(str(body.email), body.password, body.full_name, body.reseller_slug)
     result = await register_client(deps, registration, origin)
