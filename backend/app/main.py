@@ -9,7 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app.api.errors import register_error_handlers
 from app.api.middleware.body_limit import BodySizeLimitMiddleware
-from app.api.routes import auth, billing, content, health, well_known
+from app.api.routes import admin, auth, billing, content, health, well_known
 from app.core.paths import DEFAULT_PATHS, ProjectPaths
 from app.core.security.passwords import PasswordHasher
 from app.core.security.tokens import TokenService
@@ -63,6 +63,7 @@ def create_app(settings: Settings, paths: ProjectPaths = DEFAULT_PATHS) -> FastA
     api.include_router(auth.router)
     api.include_router(content.router)
     api.include_router(billing.router)
+    api.include_router(admin.router)
     app.include_router(api)
     app.include_router(health.router)
     app.include_router(well_known.router)

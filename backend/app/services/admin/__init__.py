@@ -1,0 +1,1 @@
+"""Account administration: suspending and reactivating users."""
