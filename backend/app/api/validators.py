@@ -21,6 +21,17 @@ def check_password_bytes(password: str) -> str:
     return password
 
 
+def check_storable_text(text: str) -> str:
+    """Reject text Postgres cannot store: the NUL character, or a lone surrogate from a `\\ud800` escape."""
+    if "\x00" in text:
+        raise ValueError("text must not contain the NUL character (\\u0000)")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError("text must not contain a lone surrogate such as \\ud800") from error
+    return text
+
+
 def strip_full_name(full_name: str) -> str:
     """Trim a name and reject one made only of spaces."""
     stripped = full_name.strip()
@@ -34,4 +45,11 @@ NewPassword = Annotated[
     Field(description="8 to 72 bytes in UTF-8 (bcrypt's limit)"),
     AfterValidator(check_password_bytes),
 ]
-FullName = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(strip_full_name)]
+FullName = Annotated[
+    str,
+    Field(min_length=1, max_length=200),
+    AfterValidator(strip_full_name),
+    AfterValidator(check_storable_text),
+]
+# Free text that is stored, such as a brief.
+StorableText = AfterValidator(check_storable_text)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, EmailStr, Field, StringConstraints
 
-from app.api.validators import FullName, NewPassword
+from app.api.validators import FullName, NewPassword, StorableText
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,9 @@ class RegisterRequest(BaseModel):
 class LoginRequest(BaseModel):
     """Email and password sign-in."""
 
-    email: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=320)]
+    email: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=320), StorableText
+    ]
     password: str = Field(min_length=1, max_length=MAX_LOGIN_PASSWORD_CHARS)
 
 
