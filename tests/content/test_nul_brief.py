@@ -5,7 +5,8 @@ import psycopg
 import pytest
 from psycopg.rows import DictRow
 
-from tests.content.conftest import ContextClientMaker, stored_rows, usage_of
+from tests.content.conftest import ContextClientMaker, sse_events, stored_rows, usage_of
+from tests.content.fake_llm import FakeLLMServer
 
 BODIES = [
     b'{"brief": "Pan\\u0000de centeno", "platform": "instagram"}',
@@ -32,3 +33,28 @@ async def test_unstorable_text_rejected(
     assert response.headers["content-type"].startswith("application/json")
     assert stored_rows(admin, user.id) == []
     assert usage_of(admin, user.id) == 0
+
+
+@pytest.mark.parametrize("accept", ["application/json", "text/event-stream"])
+async def test_provider_nul_dropped(
+    openai_client: httpx.AsyncClient,
+    llm: FakeLLMServer,
+    context_client: ContextClientMaker,
+    admin: psycopg.Connection[DictRow],
+    accept: str,
+) -> None:
+    user = context_client()
+    llm.default_text = "Pan\u0000 recién hecho"
+    headers = {**user.headers, "Accept": accept}
+
+    response = await openai_client.post(
+        "/api/v1/content/generate-caption", json={"brief": "Pan"}, headers=headers
+    )
+
+    assert response.status_code == 200
+    if accept == "text/event-stream":
+        assert sse_events(response.content)[-1][0] == "done"
+    rows = stored_rows(admin, user.id)
+    assert len(rows) == 1
+    assert "\x00" not in str(rows[0])
+    assert usage_of(admin, user.id) == 1

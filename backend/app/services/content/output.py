@@ -35,7 +35,11 @@ class ParsedOutput:
 
 
 def parse_output(kind: ContentKind, raw: str, platform: str | None) -> ParsedOutput:
-    """Turn the model's raw text into the typed output of `kind`."""
+    """Turn the model's raw text into the typed output of `kind`.
+
+    NUL characters are dropped: Postgres cannot store them, and no marketing text needs one.
+    """
+    raw = raw.replace("\x00", "")
     if kind in TEXT_KINDS:
         return ParsedOutput(text=raw.strip())
     if kind == ContentKind.HASHTAGS:

@@ -6,7 +6,9 @@ import logging
 from collections.abc import AsyncIterator
 from dataclasses import asdict
 
-from app.core.errors import BadGatewayError, DomainError
+import psycopg
+
+from app.core.errors import BadGatewayError, DomainError, domain_error_from_database
 from app.core.security.tokens import TokenIdentity
 from app.services.content.dependencies import ContentDependencies
 from app.services.content.generation import MAX_ATTEMPTS
@@ -67,6 +69,19 @@ async def _events(
             "Stream for client %s failed with %d", prepared.target.context.client_id, error.status_code
         )
         yield sse_event("error", {"status": error.status_code, "detail": error.detail})
+    except Exception as error:
+        # The status line was sent long ago, so an unexpected failure can only end the stream with an event.
+        mapped = domain_error_from_database(error) if isinstance(error, psycopg.Error) else None
+        logger.error(
+            "Stream for client %s failed unexpectedly: %s",
+            prepared.target.context.client_id,
+            error,
+            exc_info=error,
+        )
+        status, detail = (
+            (mapped.status_code, mapped.detail) if mapped else (500, "An unexpected error occurred")
+        )
+        yield sse_event("error", {"status": status, "detail": detail})
     finally:
         if not stored:
             await asyncio.shield(release_generations(deps.db, prepared.reservation))
