@@ -9,6 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app.api.errors import register_error_handlers
 from app.api.middleware.body_limit import BodySizeLimitMiddleware
+from app.api.openapi import COMMON_ERROR_RESPONSES, install_openapi
 from app.api.routes import admin, auth, billing, content, health, well_known
 from app.core.paths import DEFAULT_PATHS, ProjectPaths
 from app.core.security.passwords import PasswordHasher
@@ -59,7 +60,7 @@ def create_app(settings: Settings, paths: ProjectPaths = DEFAULT_PATHS) -> FastA
     app.state.content = content_deps
     app.state.billing = billing_deps
 
-    api = APIRouter(prefix=API_PREFIX)
+    api = APIRouter(prefix=API_PREFIX, responses=COMMON_ERROR_RESPONSES)
     api.include_router(auth.router)
     api.include_router(content.router)
     api.include_router(billing.router)
@@ -69,6 +70,7 @@ def create_app(settings: Settings, paths: ProjectPaths = DEFAULT_PATHS) -> FastA
     app.include_router(well_known.router)
 
     register_error_handlers(app)
+    install_openapi(app)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(
         CORSMiddleware,
