@@ -10,7 +10,7 @@ from app.api.envelope import ErrorResponse
 
 logger = logging.getLogger(__name__)
 
-# Documented on every /api/v1 route; the route's own docstring says when each occurs.
+# Documented on every /api/v1 route. Each route's docstring lists when it returns them.
 COMMON_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {  # Any: FastAPI's own type for `responses`
     status: {"model": ErrorResponse, "description": description}
     for status, description in (
