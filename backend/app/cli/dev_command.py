@@ -12,7 +12,6 @@ from app.cli.local_env import load_or_create_secrets, open_local_database
 from app.core.logging import configure_logging
 from app.core.paths import DEFAULT_PATHS
 from app.core.settings import Settings
-from app.infrastructure.embedded_db import stop_embedded_server
 from app.infrastructure.migrations.bootstrap import apply_sql_file
 from app.infrastructure.migrations.runner import migrate
 from app.main import create_app
@@ -64,15 +63,14 @@ def run_dev(args: argparse.Namespace) -> int:
         cors_origins=LOCAL_FRONTEND_ORIGINS,
     )
     _print_banner(args.port, database.admin_url)
-    # uvicorn re-raises SIGTERM after its graceful shutdown. Turning it into
-    # KeyboardInterrupt, like Ctrl-C, lets the embedded server be stopped too.
+    # uvicorn re-raises SIGTERM after its graceful shutdown, which would kill the
+    # process before the exit handler stops the embedded server. Turning it into
+    # KeyboardInterrupt, like Ctrl-C, lets this function return normally.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         uvicorn.run(create_app(settings), host=LOCAL_HOST, port=args.port, log_level="info")
     except KeyboardInterrupt:
         logger.info("Interrupted")
-    finally:
-        stop_embedded_server(DEFAULT_PATHS.local_state / "pgdata")
     return 0
 
 
