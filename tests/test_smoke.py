@@ -1,4 +1,4 @@
-"""Smoke test of the fixtures: the seed is loaded and the app answers."""
+"""Smoke test of the fixtures: the seed is loaded and the app responds."""
 
 import httpx
 import psycopg

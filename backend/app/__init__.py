@@ -2,7 +2,7 @@
 
 import warnings
 
-# platformdirs warns on every `omega` command when XDG_RUNTIME_DIR is unset
-# (containers, CI); the embedded server then uses a folder under /tmp, which
-# is what this project wants anyway.
+# platformdirs warns on every `omega` command when XDG_RUNTIME_DIR is unset, as in
+# containers and CI. The embedded server then uses a folder under /tmp, which is
+# what this project wants anyway.
 warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")

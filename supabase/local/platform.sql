@@ -1,7 +1,7 @@
 -- What hosted Supabase already provides and a bare Postgres lacks: the API
 -- roles, the auth schema and its claim helpers, and Supabase's default
--- privileges on the public schema. Applied by `omega dev` and the tests only;
--- every statement creates something only where it is missing, so running it
+-- privileges on the public schema. Only `omega dev` and the tests apply it.
+-- Every statement creates something only where it is missing, so running it
 -- twice, or on a database that already has these objects, changes nothing.
 
 do $$
@@ -75,8 +75,8 @@ $$;
 grant execute on function auth.uid(), auth.role(), auth.jwt() to anon, authenticated, service_role;
 
 -- Supabase grants every new public table, sequence and function to the API
--- roles by default. Reproducing that here keeps local runs honest: a
--- migration that forgets to revoke is caught by the schema tests.
+-- roles by default. Reproducing that here keeps local runs faithful, so the
+-- schema tests catch a migration that does not revoke those grants.
 alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
 alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
 alter default privileges in schema public grant all on functions to anon, authenticated, service_role;

@@ -3,8 +3,8 @@
 PostgREST connects as `authenticator`, opens a transaction per request,
 switches to the token's role and sets the verified claims, all
 transaction-local, then calls the pre-request hook. This helper does the same
-with the same statements the service uses, so every policy test sees the
-database through PostgREST's eyes.
+with the same statements the service uses, so every policy test runs under
+the same role and claims as a PostgREST request.
 """
 
 import logging

@@ -75,13 +75,13 @@ class ServiceUnavailableError(DomainError):
 
 
 class BadGatewayError(DomainError):
-    """An upstream service returned an unusable or rejected answer."""
+    """An upstream service returned an unusable response or rejected the request."""
 
     status_code = 502
 
 
 class GatewayTimeoutError(DomainError):
-    """An upstream service did not answer in time."""
+    """An upstream service did not respond in time."""
 
     status_code = 504
 

@@ -46,7 +46,7 @@ POST_CHAR_LIMITS: dict[str, int] = {
 # Profile text limits: Instagram and Threads 150, X 160, TikTok 80, LinkedIn headline 220,
 # Facebook page intro 101, Pinterest about 500, YouTube channel description 1,000.
 # NOTE: the bio limits and the TikTok, YouTube and Facebook post limits were not checked
-# against the platforms' current help pages; platforms change them without notice.
+# against the platforms' current help pages, and platforms change them without notice.
 BIO_CHAR_LIMITS: dict[str, int] = {
     "instagram": 150,
     "threads": 150,

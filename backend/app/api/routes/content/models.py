@@ -14,7 +14,7 @@ logger = logging.getLogger(__name__)
 Platform = Literal["instagram", "facebook", "tiktok", "linkedin", "x", "youtube", "pinterest", "threads"]
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 # Whitespace is stripped first, so a brief of only spaces is rejected as empty.
-# Validated before the response starts, because a streamed answer cannot turn into a 4xx later.
+# Validated before the response starts, because a streamed response cannot turn into a 4xx later.
 Brief = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), StorableText]
 ExtraInstructions = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), StorableText]
 
